@@ -1,0 +1,68 @@
+"""The site's generator: data/ → validated model → Markdown, behind a thin macros adapter.
+
+`define_env` is the only piece that knows about mkdocs-macros (Zensical runs it too): it
+registers the render functions, each given the page's language and path explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .context import RenderContext
+from .dates import build_date
+from .errors import DataErrors
+from .loading import cached_dataset, data_dir_of
+from .render.agreement import render_agreement, render_history, render_intro
+from .render.areas import render_area_page
+from .render.contacts import render_contacts
+from .render.events import render_events_page, render_recent_and_upcoming
+from .render.glossary import render_glossary
+from .render.links import render_all_links
+from .render.organizations import render_organization_profile, render_partner_cards
+from .render.progress import render_latest_updates
+from .render.workplan import render_area_cards, render_workplan, render_workplan_facts, render_workplan_status
+from .text import label
+
+
+def page_language(env: Any) -> str:
+    """The language of the page being rendered: set per file by the i18n plugin, else the theme's."""
+    page = getattr(env, "page", None)
+    locale = getattr(getattr(page, "file", None), "locale", None)
+    return str(locale or env.conf["theme"]["language"] or "en")
+
+
+def define_env(env: Any) -> None:
+    from mkdocs.exceptions import PluginError
+
+    try:
+        data = cached_dataset(data_dir_of(Path(env.project_dir)))
+    except DataErrors as errors:
+        raise PluginError(errors.report()) from None
+    edition = str(env.conf.get("extra", {}).get("edition", "wco"))
+    today = build_date()
+
+    def context() -> RenderContext:
+        return RenderContext(data, page_language(env), env.page.file.src_uri, edition, today)
+
+    def register(name: str, render: Callable[..., str]) -> None:
+        env.macro(lambda *args: render(*args, context()), name)
+
+    register("partner_cards", render_partner_cards)
+    register("organization_profile", render_organization_profile)
+    register("agreement", render_agreement)
+    register("agreement_intro", render_intro)
+    register("history", render_history)
+    register("workplan_status", render_workplan_status)
+    register("workplan_facts", render_workplan_facts)
+    register("workplan", render_workplan)
+    register("area_cards", render_area_cards)
+    register("area_page", render_area_page)
+    register("latest_updates", render_latest_updates)
+    register("recent_and_upcoming_events", render_recent_and_upcoming)
+    register("events", render_events_page)
+    register("glossary", render_glossary)
+    register("contacts", render_contacts)
+    register("all_links", render_all_links)
+    register("label", label)

@@ -1,0 +1,79 @@
+"""Command line: `python -m macros check` validates data/; `python -m macros build` builds site/.
+
+A build goes to a staging folder first and replaces site/ only when every edition has built,
+so that bad data or a failed page leaves the last good site/ as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .errors import DataErrors
+from .loading import cached_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EDITIONS: dict[str, str] = {"": "mkdocs.yml"}
+"""Output sub-folder of site/ → the MkDocs configuration that builds it."""
+
+
+def check(data_dir: Path) -> int:
+    started = time.perf_counter()
+    try:
+        data = cached_dataset(data_dir)
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    elapsed = (time.perf_counter() - started) * 1000
+    print(
+        f"{data_dir.name}/ is valid: {len(data.workplan.areas)} areas, {len(data.actions)} actions, {len(data.events)} events, "
+        f"{len(data.updates)} updates, {len(data.glossary)} glossary terms, {len(data.links)} links "
+        f"({elapsed:.0f} ms)"
+    )
+    return 0
+
+
+def build(site_dir: Path, data_dir: Path) -> int:
+    if check(data_dir) != 0:
+        print(f"{site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    staging = site_dir.with_name(site_dir.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
+    for sub, config in EDITIONS.items():
+        target = staging / sub if sub else staging
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / config), "-d",
+                   str(target)]
+        if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"The build of {config} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site_dir}/")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.data)
+    return build(args.site.resolve(), args.data)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,341 @@
+"""Load data/ once: parse every file, validate it against the model, check cross-references.
+
+`load_dataset` returns a `Dataset` or raises `DataErrors` listing every problem found.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors
+from .model import (
+    FILE_MODELS,
+    Action,
+    Agreement,
+    AgreementFile,
+    Area,
+    Contact,
+    ContactsFile,
+    Event,
+    EventsFile,
+    GlossaryFile,
+    GlossaryTerm,
+    Labels,
+    Link,
+    LinksFile,
+    Organization,
+    OrganizationsFile,
+    ProgressFile,
+    SeedDocument,
+    SourcesFile,
+    Update,
+    WorkPlan,
+    WorkPlanFile,
+)
+from .yaml_loader import LoadedFile, Path_, load_yaml_file
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in data/, validated, with the indexes the render functions need."""
+
+    seeds: dict[str, SeedDocument]
+    organizations: dict[str, Organization]
+    agreement: Agreement
+    workplan: WorkPlan
+    updates: list[Update]
+    events: list[Event]
+    glossary: list[GlossaryTerm]
+    links: list[Link]
+    contacts: list[Contact]
+    labels: dict[str, dict[str, str]]
+    areas: dict[str, Area] = field(init=False)
+    actions: dict[str, Action] = field(init=False)
+    area_of_action: dict[str, Area] = field(init=False)
+    updates_by_action: dict[str, list[Update]] = field(init=False)
+    updates_by_area: dict[str, list[Update]] = field(init=False)
+    events_by_area: dict[str, list[Event]] = field(init=False)
+    links_by_area: dict[str, list[Link]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Indexes built once, so that no page scans every record for every other page."""
+        plan_areas = self.workplan.areas
+        self._set("areas", {area.id: area for area in plan_areas})
+        self._set("actions", {action.id: action for area in plan_areas for action in area.actions})
+        self._set("area_of_action", {action.id: area for area in plan_areas for action in area.actions})
+        self._set("updates_by_action", _group(self.updates, lambda u: u.actions))
+        self._set("updates_by_area", _group(self.updates, lambda u: _areas_of(u.areas, u.actions)))
+        self._set("events_by_area", _group(self.events, lambda e: _areas_of(e.areas, e.actions)))
+        self._set("links_by_area", _group(self.links, lambda link: link.areas))
+
+    def _set(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+
+    @property
+    def partners(self) -> list[Organization]:
+        return [org for org in self.organizations.values() if org.partner]
+
+    def area_by_slug(self, slug: str) -> Area:
+        for area in self.workplan.areas:
+            if area.slug == slug:
+                return area
+        raise KeyError(slug)
+
+
+def _display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _areas_of(areas: list[str], actions: list[str]) -> list[str]:
+    """A record's areas: those it names, and those of the actions it names."""
+    found = dict.fromkeys(areas)
+    found.update(dict.fromkeys(action.split(".")[0] for action in actions))
+    return list(found)
+
+
+def _group(records: list[Any], keys: Any) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = {}
+    for record in records:
+        for key in keys(record):
+            grouped.setdefault(key, []).append(record)
+    return grouped
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and check every file of data/; raise DataErrors with all problems at once."""
+    errors: list[DataError] = []
+    loaded: dict[str, LoadedFile] = {}
+    parsed: dict[str, Any] = {}
+    for file_name, model in FILE_MODELS.items():
+        path = data_dir / file_name
+        display = _display_path(path)
+        if not path.is_file():
+            errors.append(DataError(display, 1, 1, "", f"the file is missing; the data folder needs {file_name}"))
+            continue
+        try:
+            loaded[file_name] = load_yaml_file(path, display)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        content = loaded[file_name].data
+        if not isinstance(content, dict):
+            errors.append(loaded[file_name].error((), "the file must hold a mapping (key: value) at the top"))
+            continue
+        try:
+            parsed[file_name] = model.model_validate(content)
+        except ValidationError as exc:
+            errors.extend(_describe(exc, model, loaded[file_name]))
+    if errors:
+        raise DataErrors(errors)
+
+    dataset = Dataset(
+        seeds={seed.file: seed for seed in typing.cast(SourcesFile, parsed["sources.yml"]).seeds},
+        organizations={
+            org.id: org for org in typing.cast(OrganizationsFile, parsed["organizations.yml"]).organizations
+        },
+        agreement=typing.cast(AgreementFile, parsed["agreement.yml"]).agreement,
+        workplan=typing.cast(WorkPlanFile, parsed["workplan.yml"]).workplan,
+        updates=typing.cast(ProgressFile, parsed["progress.yml"]).updates,
+        events=typing.cast(EventsFile, parsed["events.yml"]).events,
+        glossary=typing.cast(GlossaryFile, parsed["glossary.yml"]).terms,
+        links=typing.cast(LinksFile, parsed["links.yml"]).links,
+        contacts=typing.cast(ContactsFile, parsed["contacts.yml"]).contacts,
+        labels=typing.cast(Labels, parsed["labels.yml"]).labels,
+    )
+    errors.extend(_check_references(dataset, loaded))
+    if errors:
+        raise DataErrors(errors)
+    return dataset
+
+
+# --- Cross-references ------------------------------------------------------------------------
+
+
+def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
+    yield from _unique(files["organizations.yml"], "organizations", [o.id for o in data.organizations.values()])
+    yield from _unique(files["progress.yml"], "updates", [u.id for u in data.updates])
+    yield from _unique(files["events.yml"], "events", [e.id for e in data.events])
+    yield from _unique(files["glossary.yml"], "terms", [t.id for t in data.glossary])
+    yield from _unique(files["links.yml"], "links", [link.id for link in data.links])
+    yield from _unique(files["contacts.yml"], "contacts", [c.id for c in data.contacts])
+    yield from _unique(files["sources.yml"], "seeds", [s.file for s in data.seeds.values()], key="file")
+
+    workplan = files["workplan.yml"]
+    areas = data.workplan.areas
+    yield from _unique(workplan, ("workplan", "areas"), [a.id for a in areas])
+    yield from _unique(workplan, ("workplan", "areas"), [a.slug for a in areas], key="slug")
+    for a_index, area in enumerate(areas):
+        for c_index, action in enumerate(area.actions):
+            if action.id.split(".")[0] != area.id:
+                yield workplan.error(
+                    ("workplan", "areas", a_index, "actions", c_index, "id"),
+                    f"action {action.id} is listed under area {area.id}; its number must start with {area.id}.",
+                )
+    all_actions = [(a_index, c_index, action.id) for a_index, area in enumerate(areas)
+                   for c_index, action in enumerate(area.actions)]
+    seen: dict[str, int] = {}
+    for a_index, c_index, action_id in all_actions:
+        if action_id in seen:
+            yield workplan.error(
+                ("workplan", "areas", a_index, "actions", c_index, "id"),
+                f"action id {action_id} is used twice; each action needs its own number",
+            )
+        seen[action_id] = 1
+
+    orgs = data.organizations
+    yield from _refs(files["agreement.yml"], ("agreement", "parties"), data.agreement.parties, orgs, "organization")
+    if data.agreement.on_behalf_of:
+        yield from _refs(files["agreement.yml"], ("agreement",), {"on_behalf_of": data.agreement.on_behalf_of},
+                         orgs, "organization")
+    for index, signatory in enumerate(data.agreement.signatories):
+        yield from _refs(files["agreement.yml"], ("agreement", "signatories", index),
+                         {"organization": signatory.organization}, orgs, "organization")
+    yield from _refs(workplan, ("workplan", "agreed_by"), data.workplan.agreed_by, orgs, "organization")
+    for index, update in enumerate(data.updates):
+        base = ("updates", index)
+        yield from _refs(files["progress.yml"], (*base, "areas"), update.areas, data.areas, "area")
+        yield from _refs(files["progress.yml"], (*base, "actions"), update.actions, data.actions, "action")
+        yield from _refs(files["progress.yml"], (*base, "organizations"), update.organizations, orgs, "organization")
+    for index, event in enumerate(data.events):
+        base = ("events", index)
+        yield from _refs(files["events.yml"], (*base, "areas"), event.areas, data.areas, "area")
+        yield from _refs(files["events.yml"], (*base, "actions"), event.actions, data.actions, "action")
+        yield from _refs(files["events.yml"], (*base, "organizers"), event.organizers, orgs, "organization")
+    for index, link in enumerate(data.links):
+        yield from _refs(files["links.yml"], ("links", index), {"organization": link.organization}, orgs,
+                         "organization")
+        yield from _refs(files["links.yml"], ("links", index, "areas"), link.areas, data.areas, "area")
+    for index, contact in enumerate(data.contacts):
+        yield from _refs(files["contacts.yml"], ("contacts", index), {"organization": contact.organization}, orgs,
+                         "organization")
+
+    yield from _check_sources(data, files)
+
+
+def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
+    """A source that is not a URL must name a seed document listed in data/sources.yml."""
+    for name, loaded in files.items():
+        if name == "labels.yml":
+            continue
+        for path, value in _walk(loaded.data, ()):
+            if path and path[-1] in ("source", "status_source"):
+                items = value if isinstance(value, list) else [value]
+                for item in items:
+                    text = str(item)
+                    if not text.startswith(("http://", "https://")) and text not in data.seeds:
+                        yield loaded.error(
+                            path,
+                            f"'{text}' is not a seed document listed in data/sources.yml "
+                            f"(known: {', '.join(sorted(data.seeds))}); add it there or cite a URL",
+                        )
+
+
+def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, (*path, index))
+
+
+def _unique(loaded: LoadedFile, where: str | Path_, ids: list[str], key: str = "id") -> Iterator[DataError]:
+    base = (where,) if isinstance(where, str) else where
+    first: dict[str, int] = {}
+    for index, value in enumerate(ids):
+        if value in first:
+            line, _ = loaded.position((*base, first[value], key))
+            yield loaded.error(
+                (*base, index, key), f"{key} '{value}' is already used (line {line}); give each record its own {key}"
+            )
+        else:
+            first[value] = index
+
+
+def _refs(
+    loaded: LoadedFile, base: Path_, refs: list[str] | dict[str, str], known: dict[str, Any], kind: str
+) -> Iterator[DataError]:
+    items = refs.items() if isinstance(refs, dict) else enumerate(refs)
+    for key, ref in items:
+        if ref not in known:
+            choices = ", ".join(sorted(known))
+            yield loaded.error((*base, key), f"there is no {kind} '{ref}' (known: {choices})")
+
+
+# --- Pydantic errors as editor messages ------------------------------------------------------------
+
+
+def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) -> Iterator[DataError]:
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            allowed = ", ".join(parent.model_fields) if parent else "see the other records"
+            yield loaded.error(loc, f"unknown field '{loc[-1]}' (allowed: {allowed}); check its spelling")
+        elif kind == "missing":
+            yield loaded.error(loc[:-1], f"required field '{loc[-1]}' is missing; add it")
+            continue
+        elif kind in ("value_error", "assertion_error"):
+            message = str(error.get("ctx", {}).get("error", error["msg"]))
+            yield loaded.error(loc, message)
+        elif kind == "string_pattern_mismatch":
+            yield loaded.error(loc, f"{error['input']!r} does not have the expected form ({_pattern_hint(loc)})")
+        elif kind == "literal_error":
+            yield loaded.error(loc, f"{error['input']!r} is not allowed: use {error['ctx']['expected']}")
+        elif kind in ("list_type", "dict_type", "model_type", "tuple_type"):
+            wanted = {"list_type": "a list (lines starting with '- ')", "dict_type": "a mapping (key: value)",
+                      "model_type": "a mapping (key: value)", "tuple_type": "a list"}[kind]
+            yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
+        else:
+            yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+
+
+def _pattern_hint(loc: Path_) -> str:
+    field_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    return {
+        "id": "an area number such as 3, or an action number such as 3.1" if "areas" in loc else "an id",
+        "file": "a file name such as joint-work-plan-2019-2022.txt",
+    }.get(field_name, "see the other records")
+
+
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc`, to name its allowed fields."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] to reach a model or list type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation

@@ -1,0 +1,367 @@
+"""The typed model of data/: what each record may hold, checked field by field.
+
+Cross-references between files are checked in `dataset`, once every file has parsed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+"""Languages a text may carry; English is the authoritative one and always present."""
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
+_AREA_ID = re.compile(r"^[1-9][0-9]*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SEED = re.compile(r"^[a-z0-9][a-z0-9-]*\.txt$")
+_URL = re.compile(r"^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$")
+
+
+# --- Scalars ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, or only to the month or the year, as the source gives it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day:
+            return date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    text = str(value).strip()
+    match = _DATE.match(text)
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            date(year, month or 1, day or 1)  # type: ignore[arg-type]
+            return PartialDate(year, month, day)  # type: ignore[arg-type]
+        except ValueError:
+            pass
+    raise ValueError(f"{text} is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY when the source gives no day)")
+
+
+def parse_text(value: Any) -> dict[str, str]:
+    """A plain string is English; a mapping holds one text per language code."""
+    if isinstance(value, str):
+        value = {"en": value}
+    if not isinstance(value, dict):
+        raise ValueError(f"expected text, or a mapping of language code to text (en: …), got {value!r}")
+    for language, text in value.items():
+        if language not in LANGUAGES:
+            raise ValueError(f"'{language}' is not a language of this site (use one of: {', '.join(LANGUAGES)})")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the {language} text is empty or not text; write the text, or remove the line")
+    if "en" not in value:
+        raise ValueError("the English text (en: …) is missing; English is the reference for every translation")
+    return {language: text.strip() for language, text in value.items()}
+
+
+def parse_url(value: Any) -> str:
+    text = str(value).strip()
+    if not _URL.match(text):
+        raise ValueError(f"'{text}' is not an accepted link: use an http://, https:// or mailto: address")
+    return text
+
+
+def parse_sources(value: Any) -> tuple[str, ...]:
+    """One source or a list; each an http(s) URL or the file name of a seed document."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise ValueError("give at least one source: a seed file name or an http(s):// URL")
+    for item in items:
+        text = str(item).strip()
+        if not (text.startswith(("http://", "https://")) and _URL.match(text)) and not _SEED.match(text):
+            raise ValueError(
+                f"'{text}' is not a source: use an http(s):// URL or the file name of a seed document "
+                "listed in data/sources.yml"
+            )
+    return tuple(str(item).strip() for item in items)
+
+
+def parse_id(value: Any) -> str:
+    text = str(value)
+    if not _ID.match(text):
+        raise ValueError(f"'{text}' is not an id: use lower-case letters, digits and hyphens, e.g. sea-containers")
+    return text
+
+
+Text = Annotated[dict[str, str], BeforeValidator(parse_text)]
+Date = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
+Url = Annotated[str, BeforeValidator(parse_url)]
+Sources = Annotated[tuple[str, ...], BeforeValidator(parse_sources)]
+Id = Annotated[str, BeforeValidator(parse_id)]
+
+
+class Record(BaseModel):
+    """Every record: unknown keys are errors, and nothing changes after validation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+# --- Sources ----------------------------------------------------------------------------
+
+
+class SeedDocument(Record):
+    file: str = Field(pattern=_SEED.pattern)
+    title: Text
+    issued: Text
+    description: Text
+
+
+class SourcesFile(Record):
+    seeds: list[SeedDocument]
+
+
+# --- Organizations -----------------------------------------------------------------------
+
+
+class PastFigure(Record):
+    value: Text
+    as_of: Date
+    source: Sources
+    note: Text | None = None
+
+
+class Figure(Record):
+    id: Id
+    label: Text
+    value: Text
+    as_of: Date | None = None
+    as_of_note: Text | None = None
+    source: Sources
+    history: list[PastFigure] = []
+
+    @model_validator(mode="after")
+    def _dated(self) -> Figure:
+        if self.as_of is None and self.as_of_note is None:
+            raise ValueError("a figure needs as_of (the date it holds for) or, if the source gives none, as_of_note")
+        return self
+
+
+class Organization(Record):
+    id: Id
+    name: Text
+    acronym: Text
+    partner: bool = False
+    description: Text | None = None
+    website: Url | None = None
+    figures: list[Figure] = []
+    source: Sources
+
+
+class OrganizationsFile(Record):
+    organizations: list[Organization]
+
+
+# --- The Agreement and history ----------------------------------------------------------------
+
+
+class Signatory(Record):
+    name: str
+    role: Text
+    organization: Id
+
+
+class Agreement(Record):
+    title: Text
+    parties: list[Id]
+    on_behalf_of: Id | None = None
+    signed_on: Date
+    place: Text
+    signatories: list[Signatory]
+    summary: Text
+    areas_of_cooperation: list[Text]
+    commitments: list[Text] = []
+    source: Sources
+
+
+class AgreementFile(Record):
+    agreement: Agreement
+
+
+# --- Joint Work Plan ---------------------------------------------------------------------------
+
+
+class Action(Record):
+    id: str = Field(pattern=_ACTION_ID.pattern)
+    text: Text
+    time_frame: Text
+    note: Text | None = None
+    source: Sources
+
+
+class Area(Record):
+    id: str = Field(pattern=_AREA_ID.pattern)
+    slug: Id
+    title: Text
+    short_title: Text
+    intro: Text | None = None
+    icon: str = "material/handshake-outline"
+    actions: list[Action]
+    source: Sources
+
+
+class WorkPlan(Record):
+    title: Text
+    agreed_on: Date
+    agreed_by: list[Id]
+    place: Text | None = None
+    term_starts_on: Date
+    term_ends_on: Date
+    basis: Text
+    review: Text
+    non_binding: Text
+    status: Text
+    status_source: Sources
+    source: Sources
+    areas: list[Area]
+
+
+class WorkPlanFile(Record):
+    workplan: WorkPlan
+
+
+# --- Progress, events, glossary, links, contacts ---------------------------------------------------
+
+
+class Update(Record):
+    id: Id
+    dated: Date
+    title: Text
+    body: Text
+    areas: list[str] = []
+    actions: list[str] = []
+    organizations: list[Id] = []
+    source: Sources
+
+
+class ProgressFile(Record):
+    updates: list[Update]
+
+
+EventKind = Literal["meeting", "conference", "signature", "observance", "governing-body", "workshop", "publication"]
+
+
+class Event(Record):
+    id: Id
+    title: Text
+    kind: EventKind
+    starts_on: Date
+    ends_on: Date | None = None
+    place: Text | None = None
+    virtual: bool = False
+    organizers: list[Id] = []
+    areas: list[str] = []
+    actions: list[str] = []
+    description: Text | None = None
+    milestone: bool = False
+    url: Url | None = None
+    source: Sources
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Event:
+        if self.ends_on is not None and self.ends_on.last_day < self.starts_on.first_day:
+            raise ValueError(f"ends_on {self.ends_on} is before starts_on {self.starts_on}; swap or correct them")
+        return self
+
+
+class EventsFile(Record):
+    events: list[Event]
+
+
+class GlossaryTerm(Record):
+    id: Id
+    term: Text
+    expansion: Text
+    note: Text | None = None
+    source: Sources
+
+
+class GlossaryFile(Record):
+    terms: list[GlossaryTerm]
+
+
+class Link(Record):
+    id: Id
+    organization: Id
+    areas: list[str] = []
+    title: Text
+    url: Url
+    source: Sources
+
+
+class LinksFile(Record):
+    links: list[Link]
+
+
+class Contact(Record):
+    id: Id
+    organization: Id
+    name: Text
+    description: Text | None = None
+    address: Text | None = None
+    phone: str | None = None
+    fax: str | None = None
+    email: Url | None = None
+    website: Url | None = None
+    registered_on: Date | None = None
+    source: Sources
+
+
+class ContactsFile(Record):
+    contacts: list[Contact]
+
+
+class Labels(Record):
+    """Interface strings used by the render functions, one Text per key."""
+
+    labels: dict[str, Text]
+
+
+FILE_MODELS: dict[str, type[Record]] = {
+    "sources.yml": SourcesFile,
+    "organizations.yml": OrganizationsFile,
+    "agreement.yml": AgreementFile,
+    "workplan.yml": WorkPlanFile,
+    "progress.yml": ProgressFile,
+    "events.yml": EventsFile,
+    "glossary.yml": GlossaryFile,
+    "links.yml": LinksFile,
+    "contacts.yml": ContactsFile,
+    "labels.yml": Labels,
+}
+"""Each data file and the model of its content."""

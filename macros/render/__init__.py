@@ -1,0 +1,1 @@
+"""Pure render functions: a RenderContext (model, language, page) in, Markdown out."""

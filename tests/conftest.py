@@ -1,0 +1,42 @@
+"""Shared fixtures: the real data set, and one real build of the site per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+BUILD_EPOCH = "1795392000"
+"""2026-11-23 00:00 UTC: the build date of the test build, so that results do not drift with time."""
+
+
+def build_site(target: Path, epoch: str = BUILD_EPOCH, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Build the site as `make build` does, into `target`."""
+    command = [sys.executable, "-m", "macros", "build", "--site", str(target)]
+    if data_dir is not None:
+        command += ["--data", str(data_dir)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from macros.loading import cached_dataset
+
+    return cached_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of every edition for the whole session; tests only read it."""
+    target = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(target)
+    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
+    assert "WARNING" not in result.stderr, result.stderr
+    return target
