@@ -48,8 +48,18 @@ def build(site_dir: Path, data_dir: Path) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
     for sub, config in EDITIONS.items():
         target = staging / sub if sub else staging
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / config), "-d",
-                   str(target)]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(ROOT / config),
+            "-d",
+            str(target),
+        ]
         if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"The build of {config} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)

@@ -182,8 +182,11 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
                     ("workplan", "areas", a_index, "actions", c_index, "id"),
                     f"action {action.id} is listed under area {area.id}; its number must start with {area.id}.",
                 )
-    all_actions = [(a_index, c_index, action.id) for a_index, area in enumerate(areas)
-                   for c_index, action in enumerate(area.actions)]
+    all_actions = [
+        (a_index, c_index, action.id)
+        for a_index, area in enumerate(areas)
+        for c_index, action in enumerate(area.actions)
+    ]
     seen: dict[str, int] = {}
     for a_index, c_index, action_id in all_actions:
         if action_id in seen:
@@ -196,11 +199,17 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
     orgs = data.organizations
     yield from _refs(files["agreement.yml"], ("agreement", "parties"), data.agreement.parties, orgs, "organization")
     if data.agreement.on_behalf_of:
-        yield from _refs(files["agreement.yml"], ("agreement",), {"on_behalf_of": data.agreement.on_behalf_of},
-                         orgs, "organization")
+        yield from _refs(
+            files["agreement.yml"], ("agreement",), {"on_behalf_of": data.agreement.on_behalf_of}, orgs, "organization"
+        )
     for index, signatory in enumerate(data.agreement.signatories):
-        yield from _refs(files["agreement.yml"], ("agreement", "signatories", index),
-                         {"organization": signatory.organization}, orgs, "organization")
+        yield from _refs(
+            files["agreement.yml"],
+            ("agreement", "signatories", index),
+            {"organization": signatory.organization},
+            orgs,
+            "organization",
+        )
     yield from _refs(workplan, ("workplan", "agreed_by"), data.workplan.agreed_by, orgs, "organization")
     for index, update in enumerate(data.updates):
         base = ("updates", index)
@@ -209,16 +218,23 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
         yield from _refs(files["progress.yml"], (*base, "organizations"), update.organizations, orgs, "organization")
     for index, event in enumerate(data.events):
         base = ("events", index)
+        if event.ends_on is not None and event.ends_on.last_day < event.starts_on.first_day:
+            yield files["events.yml"].error(
+                (*base, "ends_on"),
+                f"ends_on {event.ends_on} is before starts_on {event.starts_on}; correct one of them",
+            )
         yield from _refs(files["events.yml"], (*base, "areas"), event.areas, data.areas, "area")
         yield from _refs(files["events.yml"], (*base, "actions"), event.actions, data.actions, "action")
         yield from _refs(files["events.yml"], (*base, "organizers"), event.organizers, orgs, "organization")
     for index, link in enumerate(data.links):
-        yield from _refs(files["links.yml"], ("links", index), {"organization": link.organization}, orgs,
-                         "organization")
+        yield from _refs(
+            files["links.yml"], ("links", index), {"organization": link.organization}, orgs, "organization"
+        )
         yield from _refs(files["links.yml"], ("links", index, "areas"), link.areas, data.areas, "area")
     for index, contact in enumerate(data.contacts):
-        yield from _refs(files["contacts.yml"], ("contacts", index), {"organization": contact.organization}, orgs,
-                         "organization")
+        yield from _refs(
+            files["contacts.yml"], ("contacts", index), {"organization": contact.organization}, orgs, "organization"
+        )
 
     yield from _check_sources(data, files)
 
@@ -296,8 +312,12 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
         elif kind == "literal_error":
             yield loaded.error(loc, f"{error['input']!r} is not allowed: use {error['ctx']['expected']}")
         elif kind in ("list_type", "dict_type", "model_type", "tuple_type"):
-            wanted = {"list_type": "a list (lines starting with '- ')", "dict_type": "a mapping (key: value)",
-                      "model_type": "a mapping (key: value)", "tuple_type": "a list"}[kind]
+            wanted = {
+                "list_type": "a list (lines starting with '- ')",
+                "dict_type": "a mapping (key: value)",
+                "model_type": "a mapping (key: value)",
+                "tuple_type": "a list",
+            }[kind]
             yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
         else:
             yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")

@@ -11,12 +11,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
-from macros.errors import DataErrors  # noqa: E402
-from macros.loading import cached_dataset, data_dir_of  # noqa: E402
+from macros.errors import DataErrors
+from macros.loading import cached_dataset, data_dir_of
 
 AREAS_PLACEHOLDER = "areas/"
 

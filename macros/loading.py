@@ -22,9 +22,7 @@ def data_dir_of(project_dir: Path) -> Path:
 
 def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(
-        (path.name, stat.st_mtime_ns, stat.st_size)
-        for path in sorted(data_dir.glob("*.yml"))
-        for stat in [path.stat()]
+        (path.name, stat.st_mtime_ns, stat.st_size) for path in sorted(data_dir.glob("*.yml")) for stat in [path.stat()]
     )
 
 

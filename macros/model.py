@@ -292,12 +292,6 @@ class Event(Record):
     url: Url | None = None
     source: Sources
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> Event:
-        if self.ends_on is not None and self.ends_on.last_day < self.starts_on.first_day:
-            raise ValueError(f"ends_on {self.ends_on} is before starts_on {self.starts_on}; swap or correct them")
-        return self
-
 
 class EventsFile(Record):
     events: list[Event]

@@ -69,9 +69,11 @@ def load_yaml_file(path: Path, name: str) -> LoadedFile:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or str(exc)
+        if exc.context and exc.problem_mark:
+            problem = f"{exc.context}, {problem} (line {exc.problem_mark.line + 1})"
         raise DataErrors(
             [DataError(name, line, column, "", f"this is not valid YAML: {problem} (check indentation and quotes)")]
         ) from None
@@ -83,8 +85,22 @@ def load_yaml_file(path: Path, name: str) -> LoadedFile:
     return loaded
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
 def _construct(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[DataError]) -> Any:
     loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        errors.append(
+            DataError(
+                loaded.name,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                format_path(path),
+                f"this is not valid YAML here: the tag {node.tag} is not allowed in data; remove it",
+            )
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
@@ -124,4 +140,16 @@ def _construct(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[Da
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*path, index), loaded, errors) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    try:
+        return _scalar(node)
+    except yaml.constructor.ConstructorError:
+        errors.append(
+            DataError(
+                loaded.name,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                format_path(path),
+                f"this is not valid YAML here: the tag {node.tag} is not allowed in data; remove it",
+            )
+        )
+        return None

@@ -57,7 +57,11 @@ def render_intro(ctx: RenderContext) -> str:
     when = format_partial(agreement.signed_on, ctx.lang)
     term = format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)
     links = label(
-        "intro_links", ctx, signed=when, agreement=ctx.link("agreement.md"), term=term,
+        "intro_links",
+        ctx,
+        signed=when,
+        agreement=ctx.link("agreement.md"),
+        term=term,
         workplan=ctx.link("workplan.md"),
     )
     return f"{t(agreement.summary, ctx, block=True)}\n\n{links} {t(plan.status, ctx)}\n"

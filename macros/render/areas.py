@@ -19,10 +19,22 @@ def render_area_page(area_id: str, ctx: RenderContext) -> str:
     if area.intro:
         parts += [t(area.intro, ctx, block=True), "", render_sources(area.source, ctx), ""]
     parts += [f"## {label('actions', ctx)}", "", render_action_table(area, ctx), ""]
-    parts += [f"## {label('progress_reports', ctx)}", "", render_update_list(data.updates_by_area.get(area_id, []),
-                                                                              ctx), ""]
-    parts += [f"## {label('related_events', ctx)}", "", render_event_list(data.events_by_area.get(area_id, []), ctx),
-              ""]
-    parts += [f"## {label('official_pages', ctx)}", "", render_link_columns(data.links_by_area.get(area_id, []), ctx),
-              ""]
+    parts += [
+        f"## {label('progress_reports', ctx)}",
+        "",
+        render_update_list(data.updates_by_area.get(area_id, []), ctx),
+        "",
+    ]
+    parts += [
+        f"## {label('related_events', ctx)}",
+        "",
+        render_event_list(data.events_by_area.get(area_id, []), ctx),
+        "",
+    ]
+    parts += [
+        f"## {label('official_pages', ctx)}",
+        "",
+        render_link_columns(data.links_by_area.get(area_id, []), ctx),
+        "",
+    ]
     return "\n".join(parts)

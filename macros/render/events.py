@@ -30,7 +30,7 @@ def _where(event: Event, ctx: RenderContext) -> str:
 def render_event(event: Event, ctx: RenderContext, level: int = 3) -> str:
     """One event as a heading with its date, place, organizers, related work and source."""
     when = format_span(event.starts_on, event.ends_on, ctx.lang)
-    lines = [f'{"#" * level} {t(event.title, ctx)} {{ #{anchor("event", event.id)} }}', ""]
+    lines = [f"{'#' * level} {t(event.title, ctx)} {{ #{anchor('event', event.id)} }}", ""]
     facts = [f'<time datetime="{event.starts_on}">{when}</time>']
     where = _where(event, ctx)
     if where:
@@ -57,7 +57,7 @@ def _by_year(events: Iterable[Event], ctx: RenderContext, newest_first: bool, le
     ordered = sorted(events, key=lambda e: (e.starts_on.first_day, e.id), reverse=newest_first)
     parts = []
     for year, group in groupby(ordered, key=lambda e: e.starts_on.year):
-        parts.append(f'{"#" * level} {year} {{ #{prefix}-{year} }}\n')
+        parts.append(f"{'#' * level} {year} {{ #{prefix}-{year} }}\n")
         parts.extend(render_event(event, ctx, level + 1) for event in group)
     return "\n".join(parts)
 
@@ -65,12 +65,12 @@ def _by_year(events: Iterable[Event], ctx: RenderContext, newest_first: bool, le
 def render_events_page(ctx: RenderContext) -> str:
     upcoming = [e for e in ctx.data.events if not is_past(e, ctx)]
     past = [e for e in ctx.data.events if is_past(e, ctx)]
-    parts = [f'## {label("upcoming_events", ctx)} {{ #upcoming }}\n']
+    parts = [f"## {label('upcoming_events', ctx)} {{ #upcoming }}\n"]
     if upcoming:
         parts.append(_by_year(upcoming, ctx, newest_first=False, level=3, prefix="upcoming"))
     else:
         parts.append(label("no_upcoming", ctx) + "\n")
-    parts.append(f'## {label("past_events", ctx)} {{ #past }}\n')
+    parts.append(f"## {label('past_events', ctx)} {{ #past }}\n")
     parts.append(_by_year(past, ctx, newest_first=True, level=3, prefix="past"))
     return "\n".join(parts)
 

@@ -16,7 +16,7 @@ def render_update(update: Update, ctx: RenderContext, heading: str = "###") -> s
     )
     concerns = f" {label('concerns_actions', ctx)}: {actions}." if actions else ""
     return (
-        f'{heading} {t(update.title, ctx)} {{ #{anchor("update", update.id)} }}\n\n'
+        f"{heading} {t(update.title, ctx)} {{ #{anchor('update', update.id)} }}\n\n"
         f'<time datetime="{update.dated}">{when}</time>. {t(update.body, ctx)}{concerns}\n\n'
         f"{render_sources(update.source, ctx)}\n"
     )

@@ -72,7 +72,7 @@ def render_workplan(ctx: RenderContext) -> str:
     parts = []
     for area in ctx.data.workplan.areas:
         page = ctx.link(f"areas/{area.slug}.md")
-        parts.append(f'## {escape(area.id)}. {t(area.title, ctx)} {{ #{anchor("area", area.id)} }}\n')
+        parts.append(f"## {escape(area.id)}. {t(area.title, ctx)} {{ #{anchor('area', area.id)} }}\n")
         if area.intro:
             parts.append(t(area.intro, ctx, block=True) + "\n")
         parts.append(render_action_table(area, ctx) + "\n")
@@ -85,7 +85,7 @@ def render_area_cards(ctx: RenderContext) -> str:
     for area in ctx.data.workplan.areas:
         count = len(area.actions)
         cards.append(
-            f"-   :{area.icon.replace('/', '-')}:{{ .lg .middle aria-hidden=\"true\" }} "
+            f'-   :{area.icon.replace("/", "-")}:{{ .lg .middle aria-hidden="true" }} '
             f"**[{t(area.short_title, ctx)}]({ctx.link(f'areas/{area.slug}.md')})**\n\n"
             f"    ---\n\n"
             f"    {t(area.title, ctx)}\n\n"

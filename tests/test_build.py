@@ -1,0 +1,125 @@
+"""The whole build: strict, complete, escaped, and atomic when the data is bad."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, build_site
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a built page's article, tags removed, entities decoded."""
+    source = path.read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", source, re.S)
+    assert article, f"{path} has no article"
+    return html.unescape(re.sub(r"<[^>]+>", " ", article.group(0)))
+
+
+def pages(site: Path, name: str) -> list[Path]:
+    """Every built copy of a page (one per edition and language)."""
+    found = sorted(site.rglob(f"{name}/index.html"))
+    assert found, f"no built {name}/index.html under {site}"
+    return found
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_workplan_page_shows_all_19_actions_with_time_frames(built_site: Path, dataset) -> None:
+    for page in pages(built_site, "workplan"):
+        source = page.read_text(encoding="utf-8")
+        for action in dataset.actions.values():
+            row = re.search(rf'<span id="action-{action.id.replace(".", "-")}">(.*?)</tr>', source, re.S)
+            assert row, f"{page}: action {action.id} is missing"
+            assert html.escape(action.time_frame["en"], quote=False) in row.group(1), (page, action.id)
+        assert len(re.findall(r'<span id="action-\d+-\d+">', source)) == 19
+
+
+def test_every_event_is_on_the_events_page(built_site: Path, dataset) -> None:
+    for page in pages(built_site, "events"):
+        source = page.read_text(encoding="utf-8")
+        for event in dataset.events:
+            assert f'id="event-{event.id}"' in source, f"{page}: event {event.id} is missing"
+
+
+def test_every_area_has_its_page(built_site: Path, dataset) -> None:
+    for area in dataset.workplan.areas:
+        for page in pages(built_site, f"areas/{area.slug}"):
+            text = page_text(page)
+            assert area.title["en"] in text or "lang=" in page.read_text(encoding="utf-8")
+
+
+def test_glossary_lists_every_term(built_site: Path, dataset) -> None:
+    for page in pages(built_site, "glossary"):
+        source = page.read_text(encoding="utf-8")
+        for term in dataset.glossary:
+            assert f'id="term-{term.id}"' in source, f"{page}: term {term.id} is missing"
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build of the small fixture data set, which carries HTML and Jinja in its texts."""
+    target = tmp_path_factory.mktemp("minimal") / "site"
+    result = build_site(target, data_dir=FIXTURES / "minimal")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_html_in_data_is_shown_as_text(minimal_site: Path) -> None:
+    source = next(minimal_site.rglob("about-wco/index.html")).read_text(encoding="utf-8")
+    assert "for &lt;Customs&gt;." in source
+    area = next(minimal_site.rglob("areas/sea-containers/index.html")).read_text(encoding="utf-8")
+    assert "&lt;b&gt;SAFE&lt;/b&gt;" in area
+    assert "<b>SAFE</b>" not in area
+
+
+def test_jinja_in_data_is_shown_as_typed(minimal_site: Path) -> None:
+    home = page_text(next(p for p in minimal_site.rglob("index.html") if p.parent.name in ("site", "en")))
+    assert "{{ 7 * 7 }} {% if true %}x{% endif %}" in home
+    assert "49" not in home
+
+
+def test_area_pages_follow_the_data(minimal_site: Path) -> None:
+    built = sorted(p.parent.name for p in minimal_site.rglob("areas/*/index.html"))
+    assert set(built) == {"joint-events", "sea-containers"}
+
+
+def test_bad_data_leaves_the_last_good_site_untouched(minimal_site: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    shutil.copytree(minimal_site, target)
+    before = snapshot(target)
+    bad = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", bad)
+    shutil.copy(FIXTURES / "bad" / "events--bad-date.yml", bad / "events.yml")
+    result = build_site(target, data_dir=bad)
+    assert result.returncode != 0
+    assert "events.yml:8:14: events[0].ends_on: 2019-13-45 is not a date" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "site/ was left as it was" in result.stderr
+    assert snapshot(target) == before
+
+
+def test_check_is_fast_and_clear(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", bad)
+    shutil.copy(FIXTURES / "bad" / "links--bad-url.yml", bad / "links.yml")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--data", str(bad)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "links[0].url: 'javascript:alert(1)' is not an accepted link" in result.stderr
+    assert "Traceback" not in result.stderr

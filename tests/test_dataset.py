@@ -1,0 +1,165 @@
+"""Validation of data/: each rule has a fixture of bad data and an exact message, file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.dataset import load_dataset
+from macros.errors import DataErrors
+
+from .conftest import FIXTURES
+
+BAD = FIXTURES / "bad"
+
+EXPECTED: dict[str, list[str]] = {
+    "contacts--syntax-error.yml": [
+        "contacts.yml:6:11: this is not valid YAML: while scanning a quoted scalar, found unexpected end of stream "
+        "(line 8) (check indentation and quotes)"
+    ],
+    "events--bad-date.yml": [
+        "events.yml:8:14: events[0].ends_on: 2019-13-45 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY when the "
+        "source gives no day)"
+    ],
+    "events--bad-kind.yml": [
+        "events.yml:6:11: events[0].kind: 'party' is not allowed: use 'meeting', 'conference', 'signature', "
+        "'observance', 'governing-body', 'workshop' or 'publication'"
+    ],
+    "events--bad-references.yml": [
+        "events.yml:8:13: events[0].areas[0]: there is no area '9' (known: 1, 5)",
+        "events.yml:9:15: events[0].actions[0]: there is no action '5.9' (known: 1.1, 1.2, 5.1)",
+        "events.yml:10:18: events[0].organizers[0]: there is no organization 'who' (known: fao, ippc, wco)",
+    ],
+    "events--duplicate-id.yml": [
+        "events.yml:9:9: events[1].id: id 'signature' is already used (line 3); give each record its own id"
+    ],
+    "events--duplicate-key.yml": [
+        "events.yml:8:5: events[0].starts_on: duplicate key 'starts_on' (already set on line 7); keep only one"
+    ],
+    "events--end-before-start.yml": [
+        "events.yml:8:14: events[0].ends_on: ends_on 2018-06-18 is before starts_on 2018-06-19; correct one of them"
+    ],
+    "events--missing-field.yml": ["events.yml:3:5: events[0]: required field 'starts_on' is missing; add it"],
+    "events--unknown-key.yml": [
+        "events.yml:3:5: events[0]: required field 'title' is missing; add it",
+        "events.yml:5:7: events[0].tittle: unknown field 'tittle' (allowed: id, title, kind, starts_on, ends_on, "
+        "place, virtual, organizers, areas, actions, description, milestone, url, source); check its spelling",
+    ],
+    "glossary--bad-language.yml": [
+        "glossary.yml:5:7: terms[0].term: 'de' is not a language of this site (use one of: en, fr, es, ar, zh, ru)",
+        "glossary.yml:8:7: terms[0].expansion: the English text (en: …) is missing; English is the reference for "
+        "every translation",
+    ],
+    "links--bad-source.yml": [
+        "links.yml:8:13: links[0].source: 'my-notes.txt' is not a seed document listed in data/sources.yml "
+        "(known: joint-work-plan-2019-2022.txt); add it there or cite a URL"
+    ],
+    "links--bad-url.yml": [
+        "links.yml:8:10: links[0].url: 'javascript:alert(1)' is not an accepted link: use an http://, https:// or "
+        "mailto: address"
+    ],
+    "workplan--action-in-wrong-area.yml": [
+        "workplan.yml:27:15: workplan.areas[0].actions[0].id: action 2.1 is listed under area 1; its number must "
+        "start with 1."
+    ],
+    "workplan--wrong-type.yml": [
+        "workplan.yml:6:14: workplan.agreed_by: expected a list (lines starting with '- '), got 'wco'",
+        "workplan.yml:20:7: workplan.areas[0]: expected a mapping (key: value), got 'sea containers'",
+    ],
+}
+
+
+def data_with(tmp_path: Path, *replacements: Path) -> Path:
+    """The minimal data set with some files replaced by bad fixtures (`events--x.yml` → events.yml)."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data_dir)
+    for replacement in replacements:
+        shutil.copy(replacement, data_dir / (replacement.name.split("--")[0] + ".yml"))
+    return data_dir
+
+
+def messages(data_dir: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(data_dir)
+    return [str(error).replace(f"{data_dir.as_posix()}/", "") for error in caught.value.errors]
+
+
+def test_minimal_data_set_is_valid() -> None:
+    data = load_dataset(FIXTURES / "minimal")
+    assert sorted(data.actions) == ["1.1", "1.2", "5.1"]
+    assert [update.id for update in data.updates_by_action["5.1"]] == ["sctf-3"]
+    assert [event.id for event in data.events_by_area["5"]] == ["aeo-conference"]
+
+
+def test_every_bad_fixture_has_an_expected_message() -> None:
+    assert sorted(path.name for path in BAD.glob("*.yml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("fixture", sorted(EXPECTED))
+def test_bad_data_gives_exact_message(tmp_path: Path, fixture: str) -> None:
+    assert messages(data_with(tmp_path, BAD / fixture)) == EXPECTED[fixture]
+
+
+def test_all_errors_are_reported_in_one_run(tmp_path: Path) -> None:
+    data_dir = data_with(
+        tmp_path, BAD / "events--bad-date.yml", BAD / "links--bad-url.yml", BAD / "glossary--bad-language.yml"
+    )
+    found = messages(data_dir)
+    assert len(found) == 4
+    assert {line.split(":")[0] for line in found} == {"events.yml", "links.yml", "glossary.yml"}
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    data_dir = data_with(tmp_path)
+    (data_dir / "events.yml").unlink()
+    assert messages(data_dir) == ["events.yml:1:1: the file is missing; the data folder needs events.yml"]
+
+
+def test_report_counts_errors_and_says_nothing_was_built(tmp_path: Path) -> None:
+    data_dir = data_with(tmp_path, BAD / "events--bad-references.yml")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(data_dir)
+    assert caught.value.report().splitlines()[-1] == (
+        "3 errors in the data; nothing was built. Fix the lines above and build again."
+    )
+
+
+def test_real_data_is_valid(dataset) -> None:
+    assert len(dataset.workplan.areas) == 7
+    assert sorted(dataset.actions, key=lambda a: tuple(map(int, a.split(".")))) == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "4.1",
+        "4.2",
+        "5.1",
+        "5.2",
+        "5.3",
+        "5.4",
+        "5.5",
+        "6.1",
+        "6.2",
+        "7.1",
+    ]
+
+
+def test_every_record_of_real_data_has_a_source(dataset) -> None:
+    records = [
+        *dataset.organizations.values(),
+        *dataset.updates,
+        *dataset.events,
+        *dataset.glossary,
+        *dataset.links,
+        *dataset.contacts,
+        *dataset.actions.values(),
+        *dataset.areas.values(),
+    ]
+    assert all(record.source for record in records)

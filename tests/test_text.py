@@ -1,0 +1,50 @@
+"""Data text in pages: escaped, never evaluated, and marked when it falls back to English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from macros.context import RenderContext
+from macros.dataset import load_dataset
+from macros.text import label, t
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def minimal():
+    return load_dataset(FIXTURES / "minimal")
+
+
+def test_html_is_escaped(minimal) -> None:
+    ctx = RenderContext(minimal, "en", today=date(2026, 1, 1))
+    assert t({"en": "a <b>bold</b> & co"}, ctx) == "a &lt;b&gt;bold&lt;/b&gt; &amp; co"
+
+
+def test_translation_is_used_when_present(minimal) -> None:
+    ctx = RenderContext(minimal, "fr")
+    assert t({"en": "WCO", "fr": "OMD"}, ctx) == "OMD"
+
+
+def test_fallback_is_english_and_marked(minimal) -> None:
+    ctx = RenderContext(minimal, "fr")
+    marked = t({"en": "Sea containers"}, ctx)
+    assert marked.startswith('<span lang="en" class="fallback"')
+    assert "Sea containers</span>" in marked
+
+
+def test_label_fills_placeholders(minimal) -> None:
+    ctx = RenderContext(minimal, "en")
+    assert label("as_of", ctx, date="May 2020") == "as of May 2020"
+
+
+def test_unknown_label_is_an_error(minimal) -> None:
+    with pytest.raises(KeyError):
+        label("no-such-label", RenderContext(minimal, "en"))
+
+
+def test_block_text_cannot_start_a_heading_or_list(minimal) -> None:
+    ctx = RenderContext(minimal, "en")
+    assert t({"en": "# not a heading"}, ctx, block=True) == "\\# not a heading"
