@@ -14,13 +14,20 @@ import sys
 import time
 from pathlib import Path
 
+import gzip
+import re
+
+import yaml
+
+from .editions import edition_language_names
 from .errors import DataErrors
 from .loading import cached_dataset
+from .render.landing import render_landing, render_sitemap_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
-EDITIONS: dict[str, str] = {"": "mkdocs.yml"}
-"""Output sub-folder of site/ → the MkDocs configuration that builds it."""
+EDITIONS: dict[str, str] = {"wco": "mkdocs.wco.yml", "ippc": "mkdocs.ippc.yml"}
+"""Output sub-folder of site/ → the MkDocs configuration that builds that edition."""
 
 
 def check(data_dir: Path) -> int:
@@ -32,8 +39,8 @@ def check(data_dir: Path) -> int:
         return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
-        f"{data_dir.name}/ is valid: {len(data.workplan.areas)} areas, {len(data.actions)} actions, {len(data.events)} events, "
-        f"{len(data.updates)} updates, {len(data.glossary)} glossary terms, {len(data.links)} links "
+        f"{data_dir.name}/ is valid: {len(data.workplan.areas)} areas, {len(data.actions)} actions, "
+        f"{len(data.events)} events, {len(data.updates)} updates, {len(data.glossary)} glossary terms, {len(data.links)} links "
         f"({elapsed:.0f} ms)"
     )
     return 0
@@ -47,7 +54,7 @@ def build(site_dir: Path, data_dir: Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
     for sub, config in EDITIONS.items():
-        target = staging / sub if sub else staging
+        target = staging / sub
         command = [
             sys.executable,
             "-m",
@@ -64,6 +71,7 @@ def build(site_dir: Path, data_dir: Path) -> int:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"The build of {config} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
+    write_top_level(staging, cached_dataset(data_dir))
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -72,6 +80,28 @@ def build(site_dir: Path, data_dir: Path) -> int:
     shutil.rmtree(old, ignore_errors=True)
     print(f"Built {site_dir}/")
     return 0
+
+
+def edition_urls() -> dict[str, str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return {edition: url for edition, url in (config.get("extra", {}).get("edition_urls") or {}).items() if url}
+
+
+def write_top_level(site: Path, data: object) -> None:
+    """site/index.html leading to both editions, a sitemap index, and relative edition sitemaps."""
+    urls = edition_urls()
+    editions = {edition: edition_language_names(ROOT, edition) for edition in EDITIONS}
+    (site / "index.html").write_text(render_landing(data, editions, urls), encoding="utf-8")  # type: ignore[arg-type]
+    (site / "sitemap.xml").write_text(render_sitemap_index(list(EDITIONS), urls), encoding="utf-8")
+    for edition in EDITIONS:
+        sitemap = site / edition / "sitemap.xml"
+        if edition not in urls and sitemap.is_file():
+            # Without a public URL MkDocs writes "None" where the site URL goes: keep the paths relative.
+            text = sitemap.read_text(encoding="utf-8").replace('href="None"', 'href="./"')
+            text = re.sub(r"(>|href=\")None", r"\1", text)
+            sitemap.write_text(text, encoding="utf-8")
+            with gzip.GzipFile(site / edition / "sitemap.xml.gz", "wb", mtime=0) as packed:
+                packed.write(text.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,11 @@
-"""MkDocs hooks: pages that exist because a record exists (one page per work-plan area).
+"""MkDocs hooks: what the site needs around the pages, beyond what the macros render.
 
-An editor adds an area in data/workplan.yml; its page and its place in the navigation follow.
+- one page per work-plan area: an editor adds an area in data/workplan.yml, its page and its place
+  in the navigation follow;
+- the editions: the link to the same page in the other organization's edition, the edition's
+  colours, its public URL;
+- the languages: section titles, the notice on unofficial and untranslated text, language
+  links that stay relative.
 """
 
 from __future__ import annotations
@@ -15,18 +20,33 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from macros.editions import edition_languages, other_edition_url, relative_alternate
 from macros.errors import DataErrors
 from macros.loading import cached_dataset, data_dir_of
 
 AREAS_PLACEHOLDER = "areas/"
+AREAS_FOLDER = "areas"
+
+
+def _data(config: Any) -> Any:
+    try:
+        return cached_dataset(data_dir_of(Path(config.config_file_path).parent))
+    except DataErrors as errors:
+        raise PluginError(errors.report()) from None
 
 
 def _areas(config: Any) -> list[tuple[str, str]]:
-    try:
-        data = cached_dataset(data_dir_of(Path(config.config_file_path).parent))
-    except DataErrors as errors:
-        raise PluginError(errors.report()) from None
-    return [(area.id, area.slug) for area in data.workplan.areas]
+    return [(area.id, area.slug) for area in _data(config).workplan.areas]
+
+
+def _language(config: Any) -> str:
+    return str(config.theme["language"] or "en")
+
+
+def _label(config: Any, key: str, **values: Any) -> str:
+    text = _data(config).labels[key]
+    value = text.get(_language(config), text["en"])
+    return value.format(**values) if values else value
 
 
 def _expand(nav: Any, pages: list[str]) -> Any:
@@ -43,22 +63,118 @@ def _expand(nav: Any, pages: list[str]) -> Any:
     return nav
 
 
+def _area_shell(area_id: str) -> str:
+    return (
+        f"<!-- Generated from data/workplan.yml, area {area_id}: edit the data, not this file. -->\n"
+        f'{{{{ area_page("{area_id}") }}}}\n'
+    )
+
+
 @event_priority(100)
 def on_config(config: Any) -> Any:
-    """Put one navigation entry per area where mkdocs.yml says `areas/`."""
-    pages = [f"areas/{slug}.md" for _, slug in _areas(config)]
+    """Write a shell page per area into docs/areas/ (git-ignored) and list them where nav says `areas/`.
+
+    The pages are real files because the i18n plugin rebuilds every page from docs_dir.
+    A file is written only when its content changes, so that `mkdocs serve` does not loop.
+    """
+    urls = config.extra.get("edition_urls") or {}
+    public = urls.get(config.extra.get("edition"), "")
+    if public:
+        config.site_url = public
+    areas = _areas(config)
+    folder = Path(config.docs_dir) / AREAS_FOLDER
+    folder.mkdir(exist_ok=True)
+    for area_id, slug in areas:
+        shell = folder / f"{slug}.md"
+        content = _area_shell(area_id)
+        if not shell.is_file() or shell.read_text(encoding="utf-8") != content:
+            shell.write_text(content, encoding="utf-8")
     if config.nav:
-        config.nav = _expand(config.nav, pages)
+        config.nav = _expand(config.nav, [f"{AREAS_FOLDER}/{slug}.md" for _, slug in areas])
     return config
 
 
 @event_priority(100)
 def on_files(files: Files, config: Any) -> Files:
-    """A shell page per area, run before the i18n plugin so that each language gets it."""
-    for area_id, slug in _areas(config):
-        content = (
-            f"<!-- Generated from data/workplan.yml, area {area_id}: edit the data, not this page. -->\n"
-            f'{{{{ area_page("{area_id}") }}}}\n'
-        )
-        files.append(File.generated(config, f"areas/{slug}.md", content=content))
+    """Leave out shell pages of areas that are no longer in the data."""
+    current = {f"{AREAS_FOLDER}/{slug}.md" for _, slug in _areas(config)}
+    for file in list(files):
+        if file.src_uri.startswith(f"{AREAS_FOLDER}/") and file.src_uri not in current:
+            files.remove(file)
     return files
+
+
+@event_priority(-200)
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    """Translate section titles through the `nav_` labels of data/labels.yml."""
+    labels = {text["en"]: key for key, text in _data(config).labels.items() if key.startswith("nav_")}
+
+    def translate(items: list[Any]) -> None:
+        for item in items:
+            if getattr(item, "is_section", False):
+                key = labels.get(item.title)
+                if key:
+                    item.title = _label(config, key)
+                translate(item.children)
+
+    translate(nav.items)
+    return nav
+
+
+@event_priority(-50)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """After the macros: say so when a page, or part of it, is shown in English for want of a translation."""
+    language = _language(config)
+    if language == "en":
+        return markdown
+    page_fell_back = getattr(page.file, "locale", language) != language and not page.file.src_uri.startswith(
+        f"{AREAS_FOLDER}/"
+    )
+    if page_fell_back:
+        notice = _label(config, "page_not_translated")
+        return f'!!! note ""\n\n    {notice}\n\n<div lang="en" markdown>\n\n{markdown}\n\n</div>\n'
+    if 'class="fallback"' in markdown:
+        return f'!!! note ""\n\n    {_label(config, "part_not_translated")}\n\n{markdown}'
+    return markdown
+
+
+@event_priority(-50)
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Open each page with the link to the same page in the other edition, and the translation status."""
+    edition = config.extra.get("edition")
+    other = config.extra.get("other_edition")
+    language = _language(config)
+    parts = []
+    if other:
+        data = _data(config)
+        config_dir = Path(config.config_file_path).parent
+        other_url = (config.extra.get("edition_urls") or {}).get(other, "")
+        url, target_language = other_edition_url(
+            page.url, language, other, edition_languages(config_dir, other), other_url
+        )
+        org = data.organizations[other].acronym
+        name = org.get(language, org["en"])
+        hreflang = f' hreflang="{target_language}"'
+        parts.append(f'<a href="{url}"{hreflang}>{_label(config, "also_published_by", org=name)}</a>')
+    if language != "en":
+        parts.append(_label(config, "unofficial_translation"))
+    if not parts:
+        return html
+    line = " · ".join(parts)
+    return f'<p class="edition-note" data-edition="{edition}">{line}</p>\n{html}'
+
+
+@event_priority(0)
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Keep language-selector links relative when no public URL is set (after the i18n plugin)."""
+    if not config.site_url:
+        # The i18n plugin sets `extra.alternate` as an attribute, which is what Material reads.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            alternate["link"] = relative_alternate(alternate["link"])
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Mark the body with the edition, so that the stylesheet gives each edition its colours."""
+    edition = config.extra.get("edition")
+    return output.replace("<body ", f'<body data-edition="{edition}" ', 1) if edition else output
