@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build test check serve lint format clean
+.PHONY: build test check serve lint format clean translations
 
 -include mk/quality.mk
 
@@ -35,3 +35,6 @@ format: $(STAMP)
 
 clean:
 	rm -rf site site.new site.old .pytest_cache
+
+translations: $(STAMP)
+	$(PY) -m macros translations

@@ -15,10 +15,12 @@ import time
 from pathlib import Path
 
 import gzip
+import json
 import re
 
 import yaml
 
+from . import translations
 from .editions import edition_language_names
 from .errors import DataErrors
 from .loading import cached_dataset
@@ -106,12 +108,31 @@ def write_top_level(site: Path, data: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "translations", "export", "merge"])
+    parser.add_argument("language", nargs="?", help="with export and merge: the language code")
+    parser.add_argument("file", nargs="?", type=Path, help="with export and merge: the JSON file")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "translations":
+        return translations.print_report(ROOT, args.data, list(EDITIONS))
+    if args.command in ("export", "merge") and (not args.language or not args.file):
+        parser.error(f"{args.command} needs a language code and a JSON file")
+    if args.command == "export":
+        missing = translations.export_missing(args.data, args.language)
+        args.file.write_text(json.dumps(missing, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{len(missing)} texts to translate into {args.language} written to {args.file}")
+        return 0
+    if args.command == "merge":
+        entries = json.loads(args.file.read_text(encoding="utf-8"))
+        given = {entry["key"]: entry[args.language] for entry in entries if entry.get(args.language)}
+        left = translations.merge(args.data, args.language, given)
+        print(f"{len(given) - len(left)} {args.language} texts merged into {args.data}/; {len(left)} not merged")
+        for key in left:
+            print(f"  not merged: {key}")
+        return 1 if left else check(args.data)
     return build(args.site.resolve(), args.data)
 
 
