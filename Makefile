@@ -19,8 +19,9 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m macros check
 
+EDITION ?= wco
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
 
 test: $(STAMP)
 	$(PY) -m pytest
