@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,26 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
     return nav
 
 
+_LEADING_COMMENT = re.compile(r"\A(\s*<!--.*?-->\s*)+", re.S)
+_FIRST_HEADING = re.compile(r"^# .*$", re.M)
+
+
+def _after_heading(markdown: str, insert: str) -> str:
+    """Put `insert` right after the page's H1, which must stay the first element: MkDocs takes
+    the page title (and so the navigation entry) from a leading H1 only."""
+    match = _FIRST_HEADING.search(markdown)
+    if not match:
+        return f"{insert}\n\n{markdown}"
+    return f"{markdown[: match.end()]}\n\n{insert}\n{markdown[match.end() :]}"
+
+
 @event_priority(-50)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """After the macros: say so when a page, or part of it, is shown in English for want of a translation."""
+    """After the macros: lead with the H1, and say so when a page, or part of it, is in English
+    for want of a translation."""
+    comments = _LEADING_COMMENT.match(markdown)
+    if comments and _FIRST_HEADING.search(markdown):
+        markdown = _after_heading(markdown[comments.end() :], comments.group(0).strip())
     language = _language(config)
     if language == "en":
         return markdown
@@ -134,7 +152,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         notice = _label(config, "page_not_translated")
         return f'!!! note ""\n\n    {notice}\n\n<div lang="en" markdown>\n\n{markdown}\n\n</div>\n'
     if 'class="fallback"' in markdown:
-        return f'!!! note ""\n\n    {_label(config, "part_not_translated")}\n\n{markdown}'
+        return _after_heading(markdown, f'!!! note ""\n\n    {_label(config, "part_not_translated")}\n')
     return markdown
 
 

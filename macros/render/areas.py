@@ -14,8 +14,9 @@ from .workplan import render_action_table
 def render_area_page(area_id: str, ctx: RenderContext) -> str:
     data = ctx.data
     area = data.areas[area_id]
-    parts = [f"# {t(area.title, ctx)}", ""]
-    parts += [f"<small>{label('area_of_plan', ctx, number=area.id, url=ctx.link('workplan.md'))}</small>", ""]
+    parts = [f"# {t(area.short_title, ctx)}", ""]
+    of_plan = label("area_of_plan", ctx, number=area.id, url=ctx.link("workplan.md"))
+    parts += [f"{of_plan}: **{t(area.title, ctx)}**", ""]
     if area.intro:
         parts += [t(area.intro, ctx, block=True), "", render_sources(area.source, ctx), ""]
     parts += [f"## {label('actions', ctx)}", "", render_action_table(area, ctx), ""]
