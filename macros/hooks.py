@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -93,6 +94,19 @@ def on_config(config: Any) -> Any:
     if config.nav:
         config.nav = _expand(config.nav, [f"{AREAS_FOLDER}/{slug}.md" for _, slug in areas])
     return config
+
+
+def on_pre_build(config: Any) -> None:
+    """The footer links both organizations' websites, the edition's own first, in the page language."""
+    data = _data(config)
+    edition = config.extra.get("edition", "wco")
+    order = [edition, config.extra.get("other_edition") or ("ippc" if edition == "wco" else "wco")]
+    links = []
+    for org_id in order:
+        org = data.organizations[org_id]
+        name = org.name.get(_language(config), org.name["en"])
+        links.append(f'<a href="{org.website}">{html.escape(name)}</a>' if org.website else html.escape(name))
+    config.copyright = _label(config, "footer_joint", first=links[0], second=links[1])
 
 
 @event_priority(100)
