@@ -1,0 +1,107 @@
+"""What the hooks add to every built page: the other edition, languages, direction, notices."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.editions import edition_languages
+
+from .conftest import ROOT
+
+EDITIONS = ("wco", "ippc")
+
+
+def built_pages(site: Path, edition: str) -> list[Path]:
+    return sorted(p for p in (site / edition).rglob("index.html") if "downloads" not in p.parts)
+
+
+def language_of(site: Path, page: Path, edition: str) -> str:
+    first = page.relative_to(site / edition).parts[0]
+    return first if first in edition_languages(ROOT, edition) else "en"
+
+
+def resolve(page: Path, href: str) -> Path:
+    """The built file a relative link from `page` leads to."""
+    target = posixpath.normpath(posixpath.join(page.parent.as_posix(), href.split("#")[0]))
+    path = Path(target)
+    return path / "index.html" if href.split("#")[0].endswith("/") or path.is_dir() else path
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_links_the_same_page_of_the_other_edition(built_site: Path, edition: str) -> None:
+    other = "ippc" if edition == "wco" else "wco"
+    pages = built_pages(built_site, edition)
+    assert len(pages) > 10
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        match = re.search(r'<p class="edition-note"[^>]*><a href="([^"]+)" hreflang="([a-z]+)">', source)
+        assert match, f"{page}: no link to the other edition"
+        target = resolve(page, match.group(1))
+        assert target.is_file(), f"{page}: {match.group(1)} does not exist"
+        assert f"/{other}/" in target.as_posix()
+        inner = page.relative_to(built_site / edition).as_posix()
+        language = language_of(built_site, page, edition)
+        if language in edition_languages(ROOT, other):
+            assert target.relative_to(built_site / other).as_posix() == inner
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_lang_and_direction_are_right(built_site: Path, edition: str) -> None:
+    for page in built_pages(built_site, edition):
+        source = page.read_text(encoding="utf-8")
+        language = language_of(built_site, page, edition)
+        assert f'<html lang="{language}"' in source, page
+        direction = "rtl" if language == "ar" else "ltr"
+        assert re.search(rf'<body [^>]*dir="{direction}"', source), page
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_lists_its_translations_with_hreflang(built_site: Path, edition: str) -> None:
+    languages = edition_languages(ROOT, edition)
+    for page in built_pages(built_site, edition):
+        source = page.read_text(encoding="utf-8")
+        alternates = dict(
+            (lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([a-z]+)">', source)
+        )
+        assert sorted(alternates) == sorted(languages), page
+        for language, href in alternates.items():
+            assert resolve(page, href).is_file(), f"{page}: hreflang {language} → {href} does not exist"
+
+
+def test_translated_pages_say_they_are_unofficial(built_site: Path) -> None:
+    page = (built_site / "ippc" / "fr" / "workplan" / "index.html").read_text(encoding="utf-8")
+    english = (built_site / "ippc" / "workplan" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="edition-note"[^>]*>.*·', page)
+    assert not re.search(r'<p class="edition-note"[^>]*>.*·', english)
+
+
+def test_landing_page_leads_to_every_edition_and_language(built_site: Path) -> None:
+    landing = built_site / "index.html"
+    source = landing.read_text(encoding="utf-8")
+    assert '<html lang="en">' in source
+    for edition in EDITIONS:
+        for language in edition_languages(ROOT, edition):
+            href = f"{edition}/" if language == "en" else f"{edition}/{language}/"
+            assert f'href="{href}"' in source
+            assert (built_site / href / "index.html").is_file()
+
+
+def test_sitemaps_cover_every_edition_and_language(built_site: Path) -> None:
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for edition in EDITIONS:
+        assert f"<loc>{edition}/sitemap.xml</loc>" in index
+        sitemap = (built_site / edition / "sitemap.xml").read_text(encoding="utf-8")
+        assert "None" not in sitemap
+        for language in edition_languages(ROOT, edition)[1:]:
+            assert f'hreflang="{language}" href="{language}/workplan/"' in sitemap
+
+
+def test_footer_links_both_organizations_edition_first(built_site: Path) -> None:
+    wco = (built_site / "wco" / "index.html").read_text(encoding="utf-8")
+    ippc = (built_site / "ippc" / "index.html").read_text(encoding="utf-8")
+    assert wco.index('href="https://www.wcoomd.org/"') < wco.index('href="https://www.ippc.int/en/"')
+    assert ippc.index('href="https://www.ippc.int/en/"') < ippc.index('href="https://www.wcoomd.org/"')
