@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build test check serve lint format clean translations
+.PHONY: build test check serve lint format clean translations bench
 
 -include mk/quality.mk
 
@@ -39,3 +39,6 @@ clean:
 
 translations: $(STAMP)
 	$(PY) -m macros translations
+
+bench: $(STAMP)
+	$(PY) tools/bench_growth.py
