@@ -14,11 +14,13 @@ from .context import RenderContext
 from .dates import build_date
 from .errors import DataErrors
 from .loading import cached_dataset, data_dir_of
+from .offline import offline_build
 from .render.agreement import render_agreement, render_history, render_intro
 from .render.areas import render_area_page
 from .render.contacts import render_contacts
 from .render.events import render_events_page, render_recent_and_upcoming
 from .render.glossary import render_glossary
+from .render.guides import render_guide_page, render_guides_overview
 from .render.links import render_all_links
 from .render.organizations import render_organization_profile, render_partner_cards
 from .render.progress import render_latest_updates
@@ -66,3 +68,5 @@ def define_env(env: Any) -> None:
     register("contacts", render_contacts)
     register("all_links", render_all_links)
     register("label", label)
+    register("guide_page", render_guide_page)
+    env.macro(lambda: render_guides_overview(context(), env.page.url, offline_build(env.conf)), "guides_overview")

@@ -24,12 +24,22 @@ from . import translations
 from .editions import edition_language_names
 from .errors import DataErrors
 from .loading import cached_dataset
+from .offline import OfflineError, write_offline_zip
+from .pdf import write_guide_pdfs
 from .render.landing import render_landing, render_sitemap_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EDITIONS: dict[str, str] = {"wco": "mkdocs.wco.yml", "ippc": "mkdocs.ippc.yml"}
 """Output sub-folder of site/ → the MkDocs configuration that builds that edition."""
+
+
+_NOISE = ("INFO", "DEBUG", "Building prefix dict", "Loading model from cache", "Loading model cost",
+          "Prefix dict has been built", "Dumping model to file cache")
+
+
+def _is_noise(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith(_NOISE)
 
 
 def check(data_dir: Path) -> int:
@@ -57,22 +67,25 @@ def build(site_dir: Path, data_dir: Path) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
     for sub, config in EDITIONS.items():
         target = staging / sub
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(ROOT / config),
-            "-d",
-            str(target),
-        ]
-        if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
+        result = subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
+        # MkDocs' INFO lines are noise here; its warnings and errors (which --strict turns into a
+        # failure) are what an editor needs to read. (`mkdocs -q` would hide the errors too.)
+        messages = [line for line in (result.stdout + result.stderr).splitlines() if not _is_noise(line)]
+        if messages:
+            print("\n".join(messages), file=sys.stderr)
+        if result.returncode != 0:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"The build of {config} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
+    try:
+        write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
+        for sub, config in EDITIONS.items():  # each edition's offline copy, zipped (macros/offline.py)
+            write_offline_zip(ROOT / config, sub, staging / sub, env)
+    except OfflineError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
     write_top_level(staging, cached_dataset(data_dir))
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

@@ -27,6 +27,8 @@ from .model import (
     EventsFile,
     GlossaryFile,
     GlossaryTerm,
+    Guide,
+    GuidesFile,
     Labels,
     Link,
     LinksFile,
@@ -56,6 +58,7 @@ class Dataset:
     links: list[Link]
     contacts: list[Contact]
     labels: dict[str, dict[str, str]]
+    guides: list[Guide]
     areas: dict[str, Area] = field(init=False)
     actions: dict[str, Action] = field(init=False)
     area_of_action: dict[str, Area] = field(init=False)
@@ -152,6 +155,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         links=typing.cast(LinksFile, parsed["links.yml"]).links,
         contacts=typing.cast(ContactsFile, parsed["contacts.yml"]).contacts,
         labels=typing.cast(Labels, parsed["labels.yml"]).labels,
+        guides=typing.cast(GuidesFile, parsed["guides.yml"]).guides,
     )
     errors.extend(_check_references(dataset, loaded))
     if errors:
@@ -236,7 +240,25 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
             files["contacts.yml"], ("contacts", index), {"organization": contact.organization}, orgs, "organization"
         )
 
+    yield from _check_guides(data, files["guides.yml"])
     yield from _check_sources(data, files)
+
+
+def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:
+    """A guide names an area of the work plan and actions of that area; ids are unique."""
+    yield from _unique(guides, "guides", [guide.id for guide in data.guides])
+    for index, guide in enumerate(data.guides):
+        base = ("guides", index)
+        yield from _unique(guides, (*base, "sections"), [section.id for section in guide.sections])
+        yield from _refs(guides, base, {"area": guide.area}, data.areas, "area")
+        yield from _refs(guides, (*base, "actions"), guide.actions, data.actions, "action")
+        for a_index, action_id in enumerate(guide.actions):
+            if action_id in data.actions and action_id.split(".")[0] != guide.area:
+                yield guides.error(
+                    (*base, "actions", a_index),
+                    f"action {action_id} is not in area {guide.area}, the guide's area; list actions of area "
+                    f"{guide.area} only, or change the area",
+                )
 
 
 def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:

@@ -22,9 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from macros.context import RenderContext
+from macros.dates import build_date
 from macros.editions import edition_languages, other_edition_url, relative_alternate
 from macros.errors import DataErrors
 from macros.loading import cached_dataset, data_dir_of
+from macros.render.glossary import abbreviations, focusable_abbreviations
 
 AREAS_PLACEHOLDER = "areas/"
 AREAS_FOLDER = "areas"
@@ -149,10 +152,20 @@ def _after_heading(markdown: str, insert: str) -> str:
     return f"{markdown[: match.end()]}\n\n{insert}\n{markdown[match.end() :]}"
 
 
+def _with_abbreviations(markdown: str, page: Any, config: Any) -> str:
+    """Every glossary acronym gets its expansion on hover and focus (abbr extension, content.tooltips),
+    in the language the page's text is in (as the macros choose it)."""
+    language = str(getattr(page.file, "locale", None) or _language(config))
+    edition = config.extra.get("edition", "wco")
+    context = RenderContext(_data(config), language, page.file.src_uri, edition, build_date())
+    return f"{markdown}\n\n{abbreviations(context)}\n"
+
+
 @event_priority(-50)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """After the macros: lead with the H1, and say so when a page, or part of it, is in English
     for want of a translation."""
+    markdown = _with_abbreviations(markdown, page, config)
     comments = _LEADING_COMMENT.match(markdown)
     if comments and _FIRST_HEADING.search(markdown):
         markdown = _after_heading(markdown[comments.end() :], comments.group(0).strip())
@@ -173,6 +186,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 @event_priority(-50)
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Open each page with the link to the same page in the other edition, and the translation status."""
+    html = focusable_abbreviations(html)  # keyboard users get an acronym's expansion too
     edition = config.extra.get("edition")
     other = config.extra.get("other_edition")
     language = _language(config)

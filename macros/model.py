@@ -340,6 +340,105 @@ class ContactsFile(Record):
     contacts: list[Contact]
 
 
+# --- Guides for Customs -----------------------------------------------------------------------------
+
+ContainerPlace = Literal["walls-roof", "understructure", "floor", "inside", "reefer-vents"]
+"""Where a numbered mark can sit on the container drawing (macros/render/diagrams.py)."""
+
+
+class InspectionPlace(Record):
+    place: ContainerPlace
+    label: Text
+    look_for: Text
+    source: Sources
+
+
+class Inspection(Record):
+    """The places to check on a sea container, numbered in the order given, drawn on a container."""
+
+    title: Text
+    description: Text
+    places: list[InspectionPlace] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _each_place_once(self) -> Inspection:
+        places = [item.place for item in self.places]
+        doubled = sorted({place for place in places if places.count(place) > 1})
+        if doubled:
+            raise ValueError(f"place {', '.join(doubled)} is listed twice; the drawing has one mark per place")
+        return self
+
+
+class GuidePoint(Record):
+    text: Text
+    as_of: Date | None = None
+    source: Sources | None = None
+
+
+class GuideSection(Record):
+    id: Id
+    title: Text
+    intro: Text | None = None
+    numbered: bool = False
+    source: Sources | None = None
+    points: list[GuidePoint] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> GuideSection:
+        if self.source is None and any(point.source is None for point in self.points):
+            raise ValueError("a point has no source: give each point a source, or the section one for all")
+        return self
+
+
+class PathwayStep(Record):
+    label: Text
+    customs: bool = False
+    source: Sources
+
+
+class Pathway(Record):
+    """How a pest (or a certificate) travels, step by step, and where Customs sees it."""
+
+    title: Text
+    description: Text
+    steps: list[PathwayStep] = Field(min_length=2)
+
+
+class Instrument(Record):
+    name: Text
+    about: Text
+    url: Url | None = None
+    source: Sources
+
+
+class KeyFigure(Record):
+    value: Text
+    label: Text
+    as_of: Date
+    source: Sources
+    history: list[PastFigure] = []
+
+
+class Guide(Record):
+    id: Id
+    title: Text
+    short_title: Text
+    summary: Text
+    icon: str = "material/book-open-variant"
+    area: str = Field(pattern=_AREA_ID.pattern)
+    actions: list[str] = Field(min_length=1)
+    key_figures: list[KeyFigure] = []
+    inspection: Inspection | None = None
+    sections: list[GuideSection] = Field(min_length=1)
+    pathway: Pathway
+    instruments: list[Instrument] = []
+    source: Sources
+
+
+class GuidesFile(Record):
+    guides: list[Guide]
+
+
 class Labels(Record):
     """Interface strings used by the render functions, one Text per key."""
 
@@ -356,6 +455,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "glossary.yml": GlossaryFile,
     "links.yml": LinksFile,
     "contacts.yml": ContactsFile,
+    "guides.yml": GuidesFile,
     "labels.yml": Labels,
 }
 """Each data file and the model of its content."""

@@ -36,7 +36,7 @@ def t(text: dict[str, str] | None, ctx: RenderContext, block: bool = False) -> s
         value = _MARKDOWN_SPECIAL_AT_START.sub(r"\1\\\2\3", value)
     if fell_back:
         title = label("untranslated", ctx)
-        return f'<span lang="en" class="fallback" title="{html.escape(title)}">{value}</span>'
+        return f'<span lang="en" class="fallback" dir="ltr" title="{html.escape(title)}">{value}</span>'
     return value
 
 

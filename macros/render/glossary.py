@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..context import RenderContext
 from ..text import anchor, label, plain, t
 from .sources import render_sources
@@ -26,3 +28,25 @@ def abbreviations(ctx: RenderContext) -> str:
     for term in ctx.data.glossary:
         lines.append(f"*[{plain(term.term, ctx)}]: {plain(term.expansion, ctx)}")
     return "\n".join(lines)
+
+
+_LINK_OR_ABBREVIATION = re.compile(r"<a\b|</a>|<abbr title=")
+
+
+def focusable_abbreviations(html: str) -> str:
+    """`<abbr tabindex="0">` so that keyboard users get the expansion on focus as others do on hover;
+    not inside a link, which takes the focus itself (and may not contain a focusable element)."""
+    depth = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal depth
+        token = match.group()
+        if token == "<a":
+            depth += 1
+        elif token == "</a>":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            return '<abbr tabindex="0" title='
+        return token
+
+    return _LINK_OR_ABBREVIATION.sub(replace, html)
