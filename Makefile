@@ -13,7 +13,8 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-build: $(STAMP)
+# The offline copies need node_modules/ (iframe-worker's shim, see macros/offline.py).
+build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m macros build
 
 check: $(STAMP)
@@ -23,7 +24,7 @@ EDITION ?= wco
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)

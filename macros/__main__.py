@@ -7,6 +7,7 @@ so that bad data or a failed page leaves the last good site/ as it was.
 from __future__ import annotations
 
 import argparse
+from concurrent.futures import ThreadPoolExecutor
 import os
 import shutil
 import subprocess
@@ -58,34 +59,46 @@ def check(data_dir: Path) -> int:
     return 0
 
 
-def build(site_dir: Path, data_dir: Path) -> int:
+def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int, list[str]]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
+    # MkDocs' INFO lines are noise here; its warnings and errors (which --strict turns into a
+    # failure) are what an editor needs to read. (`mkdocs -q` would hide the errors too.)
+    return result.returncode, [line for line in (result.stdout + result.stderr).splitlines() if not _is_noise(line)]
+
+
+def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
+    """Validate, build every edition (side by side: one per core), add PDFs and offline copies,
+    then swap the result in for site/. Any failure leaves site/ as it was."""
     if check(data_dir) != 0:
         print(f"{site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
-    for sub, config in EDITIONS.items():
-        target = staging / sub
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
-        result = subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
-        # MkDocs' INFO lines are noise here; its warnings and errors (which --strict turns into a
-        # failure) are what an editor needs to read. (`mkdocs -q` would hide the errors too.)
-        messages = [line for line in (result.stdout + result.stderr).splitlines() if not _is_noise(line)]
+    with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:
+        results = dict(
+            zip(EDITIONS.values(), pool.map(lambda item: _build_edition(item[1], staging / item[0], env),
+                                            EDITIONS.items()), strict=True)
+        )
+    failed = [config for config, (code, _) in results.items() if code != 0]
+    for _, messages in results.values():
         if messages:
             print("\n".join(messages), file=sys.stderr)
-        if result.returncode != 0:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"The build of {config} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-            return 1
-    try:
-        write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
-        for sub, config in EDITIONS.items():  # each edition's offline copy, zipped (macros/offline.py)
-            write_offline_zip(ROOT / config, sub, staging / sub, env)
-    except OfflineError as error:
+    if failed:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        print(f"The build of {', '.join(failed)} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
+    if extras:
+        try:
+            write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
+            with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:  # offline copies (macros/offline.py)
+                list(pool.map(lambda item: write_offline_zip(ROOT / item[1], item[0], staging / item[0], env),
+                              EDITIONS.items()))
+        except OfflineError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
     write_top_level(staging, cached_dataset(data_dir))
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -125,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("language", nargs="?", help="with export and merge: the language code")
     parser.add_argument("file", nargs="?", type=Path, help="with export and merge: the JSON file")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+    parser.add_argument("--no-extras", action="store_true",
+                        help="skip the PDF leaflets and offline copies (a quicker preview build)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -146,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in left:
             print(f"  not merged: {key}")
         return 1 if left else check(args.data)
-    return build(args.site.resolve(), args.data)
+    return build(args.site.resolve(), args.data, extras=not args.no_extras)
 
 
 if __name__ == "__main__":

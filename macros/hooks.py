@@ -176,8 +176,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         f"{AREAS_FOLDER}/"
     )
     if page_fell_back:
-        notice = _label(config, "page_not_translated")
-        return f'!!! note ""\n\n    {notice}\n\n<div lang="en" markdown>\n\n{markdown}\n\n</div>\n'
+        # The H1 stays first (it gives the page its title), marked as English like the rest.
+        notice = f'!!! note ""\n\n    {_label(config, "page_not_translated")}\n\n<div lang="en" dir="ltr" markdown>\n'
+        heading = _FIRST_HEADING.search(markdown)
+        if heading:
+            english_heading = f'{heading.group(0)} {{ lang="en" dir="ltr" }}'
+            markdown = f"{markdown[: heading.start()]}{english_heading}{markdown[heading.end() :]}"
+        return _after_heading(markdown, notice) + "\n\n</div>\n"
     if 'class="fallback"' in markdown:
         return _after_heading(markdown, f'!!! note ""\n\n    {_label(config, "part_not_translated")}\n')
     return markdown

@@ -16,9 +16,13 @@ BUILD_EPOCH = "1795392000"
 """2026-11-23 00:00 UTC: the build date of the test build, so that results do not drift with time."""
 
 
-def build_site(target: Path, epoch: str = BUILD_EPOCH, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Build the site as `make build` does, into `target`."""
+def build_site(
+    target: Path, epoch: str = BUILD_EPOCH, data_dir: Path | None = None, extras: bool = True
+) -> subprocess.CompletedProcess:
+    """Build the site as `make build` does, into `target` (without PDFs and offline copies if not `extras`)."""
     command = [sys.executable, "-m", "macros", "build", "--site", str(target)]
+    if not extras:
+        command.append("--no-extras")
     if data_dir is not None:
         command += ["--data", str(data_dir)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
@@ -39,4 +43,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(target)
     assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build of the small fixture data set, which carries HTML, Jinja and untranslated texts."""
+    target = tmp_path_factory.mktemp("minimal") / "site"
+    result = build_site(target, data_dir=FIXTURES / "minimal", extras=False)
+    assert result.returncode == 0, result.stderr
     return target
