@@ -7,17 +7,16 @@ so that bad data or a failed page leaves the last good site/ as it was.
 from __future__ import annotations
 
 import argparse
-from concurrent.futures import ThreadPoolExecutor
+import gzip
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import gzip
-import json
-import re
 
 import yaml
 
@@ -35,8 +34,15 @@ EDITIONS: dict[str, str] = {"wco": "mkdocs.wco.yml", "ippc": "mkdocs.ippc.yml"}
 """Output sub-folder of site/ → the MkDocs configuration that builds that edition."""
 
 
-_NOISE = ("INFO", "DEBUG", "Building prefix dict", "Loading model from cache", "Loading model cost",
-          "Prefix dict has been built", "Dumping model to file cache")
+_NOISE = (
+    "INFO",
+    "DEBUG",
+    "Building prefix dict",
+    "Loading model from cache",
+    "Loading model cost",
+    "Prefix dict has been built",
+    "Dumping model to file cache",
+)
 
 
 def _is_noise(line: str) -> bool:
@@ -53,8 +59,8 @@ def check(data_dir: Path) -> int:
     elapsed = (time.perf_counter() - started) * 1000
     print(
         f"{data_dir.name}/ is valid: {len(data.workplan.areas)} areas, {len(data.actions)} actions, "
-        f"{len(data.events)} events, {len(data.updates)} updates, {len(data.glossary)} glossary terms, {len(data.links)} links "
-        f"({elapsed:.0f} ms)"
+        f"{len(data.events)} events, {len(data.updates)} updates, {len(data.glossary)} glossary terms, "
+        f"{len(data.links)} links ({elapsed:.0f} ms)"
     )
     return 0
 
@@ -78,8 +84,11 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
     with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:
         results = dict(
-            zip(EDITIONS.values(), pool.map(lambda item: _build_edition(item[1], staging / item[0], env),
-                                            EDITIONS.items()), strict=True)
+            zip(
+                EDITIONS.values(),
+                pool.map(lambda item: _build_edition(item[1], staging / item[0], env), EDITIONS.items()),
+                strict=True,
+            )
         )
     failed = [config for config, (code, _) in results.items() if code != 0]
     for _, messages in results.values():
@@ -93,8 +102,12 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
         try:
             write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
             with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:  # offline copies (macros/offline.py)
-                list(pool.map(lambda item: write_offline_zip(ROOT / item[1], item[0], staging / item[0], env),
-                              EDITIONS.items()))
+                list(
+                    pool.map(
+                        lambda item: write_offline_zip(ROOT / item[1], item[0], staging / item[0], env),
+                        EDITIONS.items(),
+                    )
+                )
         except OfflineError as error:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
@@ -138,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("language", nargs="?", help="with export and merge: the language code")
     parser.add_argument("file", nargs="?", type=Path, help="with export and merge: the JSON file")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
-    parser.add_argument("--no-extras", action="store_true",
-                        help="skip the PDF leaflets and offline copies (a quicker preview build)")
+    parser.add_argument(
+        "--no-extras", action="store_true", help="skip the PDF leaflets and offline copies (a quicker preview build)"
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
     args = parser.parse_args(argv)
     if args.command == "check":

@@ -137,9 +137,7 @@ def print_report(root: Path, data_dir: Path, editions: list[str], show: int = 10
 
 def export_missing(data_dir: Path, language: str) -> list[dict[str, str]]:
     """The texts a translator still has to translate into `language`, with their keys."""
-    return [
-        {"key": text.key, "en": text.texts["en"]} for text in text_fields(data_dir) if language not in text.texts
-    ]
+    return [{"key": text.key, "en": text.texts["en"]} for text in text_fields(data_dir) if language not in text.texts]
 
 
 def merge(data_dir: Path, language: str, translations: dict[str, str]) -> list[str]:

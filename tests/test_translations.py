@@ -38,7 +38,10 @@ def test_export_and_merge_put_each_translation_beside_its_english(tmp_path: Path
     left = translations.merge(
         data_dir,
         "es",
-        {"organizations.yml:organizations[1].acronym": "CIPF", "agreement.yml:agreement.areas_of_cooperation[0]": "ePhyto"},
+        {
+            "organizations.yml:organizations[1].acronym": "CIPF",
+            "agreement.yml:agreement.areas_of_cooperation[0]": "ePhyto",
+        },
     )
     assert left == []
     text = (data_dir / "organizations.yml").read_text(encoding="utf-8")

@@ -49,8 +49,10 @@ def render_all(data_dir: Path) -> None:
     data = load_dataset(data_dir)
     today = date(2026, 11, 23)
     for lang in ("en", "fr"):
-        def ctx(page: str) -> RenderContext:
+
+        def ctx(page: str, lang: str = lang) -> RenderContext:
             return RenderContext(data, lang, page, "wco", today)
+
         render_intro(ctx("index.md"))
         render_latest_updates(ctx("index.md"))
         render_recent_and_upcoming(ctx("index.md"))
