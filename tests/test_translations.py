@@ -58,3 +58,10 @@ def test_untranslated_field_is_english_marked_and_announced(minimal_site: Path) 
     assert "An intergovernmental body for &lt;Customs&gt;." in page
     assert 'class="admonition note"' in page
     assert '<html lang="fr"' in page
+
+
+def test_every_language_declared_complete_is_complete() -> None:
+    command = [sys.executable, "-m", "macros", "translations"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+    assert "GAPS" not in result.stdout
