@@ -24,7 +24,7 @@ EDITION ?= wco
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
 
-test: $(STAMP) $(NODE_STAMP)
+test: test-deps
 	$(PY) -m pytest
 
 lint: $(STAMP)

@@ -32,6 +32,7 @@ def render_landing(data: Dataset, editions: dict[str, dict[str, str]], urls: dic
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{title}</title>
+    <link rel="icon" href="{html.escape(next(iter(editions)))}/assets/images/favicon.png">
     <style>
       body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem;
              color: #1b1b1b; background: #fff; line-height: 1.5; }}

@@ -1,0 +1,1 @@
+"""Helpers of the quality gates (see gates.py) and their fixture pages."""

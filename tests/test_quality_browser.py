@@ -1,0 +1,249 @@
+"""Quality gates in a real browser (Debian's chromium through Playwright), on every page of one build.
+
+Pages are found by walking the built folder. Each page is loaded in a light and in a dark context
+(prefers-color-scheme, which Material follows and then stores); in each, axe-core runs at desktop and
+at phone width. The same loads record console errors, failed requests and requests to other hosts.
+
+Edition 404 pages are left out of the browser gates: with no site_url, MkDocs writes their links from
+the site root (/assets/…), which only works when the edition is served at a domain root; vnu.jar still
+validates them (test_quality_static.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.async_api import async_playwright
+
+from .quality import gates
+from .quality.pages import HOME
+
+FIXTURES = Path(__file__).resolve().parent / "quality" / "fixtures"
+
+# --- Session: one event loop, one browser, one server ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def loop():
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="session")
+def browser(loop):
+    playwright = loop.run_until_complete(async_playwright().start())
+    try:
+        browser = loop.run_until_complete(gates.launch_chromium(playwright))
+        yield browser
+        loop.run_until_complete(browser.close())
+    finally:
+        loop.run_until_complete(playwright.stop())
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with gates.serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    pages = gates.html_pages(built_site, include_404=False)
+    assert pages, f"no HTML page in {built_site}"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def audits(loop, browser, site_url, site_pages) -> dict[str, gates.PageReport]:
+    """Every page at both widths in both palettes: page → report."""
+    return loop.run_until_complete(gates.audit_pages(browser, site_url, site_pages))
+
+
+def _report(problems: list[str], what: str) -> str:
+    shown = problems[:80]
+    more = f"\n… and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+    return f"{len(problems)} {what}:\n" + "\n".join(shown) + more
+
+
+# --- The real site ------------------------------------------------------------------------------
+
+
+def test_key_pages_are_built(built_site):
+    from .quality.pages import KEY_PAGES
+
+    missing = gates.require_pages(built_site, list(KEY_PAGES.values()))
+    assert not missing, "\n".join(missing)
+
+
+def test_every_page_loads_cleanly(audits):
+    """No console error, no failed request, no request to a host other than the local server."""
+    problems = [problem for report in audits.values() for problem in report.load]
+    assert not problems, _report(problems, "load problems")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe(audits, scheme):
+    """axe-core (WCAG 2.0/2.1 A and AA) at 1280×800 and 390×844, in the palette really shown."""
+    problems = [problem for report in audits.values() for problem in report.axe[scheme]]
+    assert not problems, _report(problems, f"accessibility problems in the {scheme} palette")
+
+
+FOCUS_PROBE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    (window.__tabbed = window.__tabbed || []).push(el);
+    const box = el.getBoundingClientRect();
+    const region = el.closest(".md-select") ? "language"
+        : el.closest(".md-search") ? "search"
+        : el.closest(".md-tabs, .md-nav, .md-sidebar--primary") ? "navigation" : "other";
+    return {index: window.__tabbed.length - 1, region, tag: el.tagName.toLowerCase(),
+            name: (el.getAttribute("aria-label") || el.textContent || el.getAttribute("href") || "")
+                  .trim().replace(/\\s+/g, " ").slice(0, 50),
+            visible: box.width > 0 && box.height > 0};
+}"""
+
+FOCUS_STYLE = """(index) => {
+    const s = getComputedStyle(window.__tabbed[index]);
+    const transparent = (colour) => /^rgba\\(.*,\\s*0\\)$|^transparent$/.test(colour);
+    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !transparent(s.outlineColor);
+    return {style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow].join(" | "),
+            indicator: outline || s.boxShadow !== "none"};
+}"""
+"""The element's outline and box-shadow, and whether either draws something."""
+
+
+def test_keyboard_reaches_navigation_search_and_language(loop, browser, built_site, site_url, site_pages):
+    """Tabbing through the home page reaches the navigation, the search and, when the site has more
+    than one language, the language selector, each with a visible focus indicator."""
+    assert not gates.require_pages(built_site, [HOME])
+    languages = {_html_lang(built_site / page) for page in site_pages}
+    wanted = {"navigation", "search"} | ({"language"} if len(languages - {None}) > 1 else set())
+
+    async def walk():
+        context = await gates.new_context(browser)
+        tab = await context.new_page()
+        try:
+            watch = await gates.goto(tab, site_url, gates.page_file(HOME))
+            first: dict[str, dict] = {}
+            for _ in range(120):
+                await tab.keyboard.press("Tab")
+                await tab.wait_for_function(gates.SETTLED)
+                focused = await tab.evaluate(FOCUS_PROBE)
+                if not focused:
+                    continue
+                focused["focused"] = await tab.evaluate(FOCUS_STYLE, focused["index"])
+                if focused["region"] in wanted and focused["region"] not in first:
+                    first[focused["region"]] = focused
+                if wanted <= first.keys():
+                    break
+            await tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+            await tab.wait_for_function(gates.SETTLED)
+            for found in first.values():
+                found["unfocused"] = await tab.evaluate(FOCUS_STYLE, found["index"])
+            return first, watch.stop()
+        finally:
+            await context.close()
+
+    first, load_problems = loop.run_until_complete(walk())
+    problems = [f"{HOME}: Tab never reaches the {region}" for region in sorted(wanted - first.keys())]
+    for region, found in sorted(first.items()):
+        what = f"{HOME}: the {region} ({found['tag']} {found['name']!r})"
+        if not found["visible"]:
+            problems.append(f"{what} is focused but not visible")
+        focused, unfocused = found["focused"], found["unfocused"]
+        if not focused["indicator"] or focused["style"] == unfocused["style"]:
+            problems.append(
+                f"{what} shows no focus indicator: outline and box-shadow focused {focused['style']}, "
+                f"unfocused {unfocused['style']}"
+            )
+    assert not problems + load_problems, "\n".join(problems + load_problems)
+
+
+def test_search_lists_the_page_that_has_the_word(loop, browser, built_site, site_url):
+    """Typing a word that only one page has into the home page's search lists that page."""
+    assert not gates.require_pages(built_site, [HOME])
+    word, page = _word_on_one_page(built_site / HOME / "search" / "search_index.json")
+    expected = site_url + HOME + page
+
+    async def search():
+        context = await gates.new_context(browser)
+        tab = await context.new_page()
+        try:
+            watch = await gates.goto(tab, site_url, gates.page_file(HOME))
+            await tab.locator(".md-search__input").click()
+            await tab.wait_for_function(
+                "() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)"
+                " || document.querySelector('.md-search-result__list').children.length > 0",
+                timeout=20_000,
+            )
+            await tab.locator(".md-search__input").press_sequentially(word, delay=30)
+            links = tab.locator(".md-search-result__list a.md-search-result__link")
+            await links.first.wait_for(timeout=10_000)
+            await tab.wait_for_timeout(200)
+            hrefs = await links.evaluate_all("(as) => as.map(a => a.href)")
+            return [urlsplit(href)._replace(query="", fragment="").geturl() for href in hrefs], watch.stop()
+        finally:
+            await context.close()
+
+    found, load_problems = loop.run_until_complete(search())
+    assert expected in found, f"searching {word!r} on {HOME} did not list {HOME + page}; it listed {found}"
+    assert not load_problems, "\n".join(load_problems)
+
+
+def _html_lang(path: Path) -> str | None:
+    match = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", path.read_text(encoding="utf-8")[:2000])
+    return match.group(1).split("-")[0] if match else None
+
+
+def _word_on_one_page(index_file: Path) -> tuple[str, str]:
+    """A word of the search index that one page only has (its text and titles), and that page's
+    location, preferring the work plan page. Chosen from the data, so that the test follows edits."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    pages_of: dict[str, set[str]] = defaultdict(set)
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")
+        for word in re.findall(r"[A-Za-z]{9,}", text):
+            pages_of[word.lower()].add(doc["location"].split("#")[0])
+    unique = sorted((word, next(iter(pages))) for word, pages in pages_of.items() if len(pages) == 1)
+    assert unique, f"no word of {index_file} is on one page only"
+    preferred = [(word, page) for word, page in unique if page == "workplan/"]
+    return (preferred or unique)[0]
+
+
+# --- Negative proofs: each gate fails on the fixture page made to fail it ---------------------------
+
+FIXTURE_PROBLEMS = {
+    "missing-alt.html": ("axe", "axe image-alt"),
+    "low-contrast.html": ("axe", "axe color-contrast"),
+    "cdn-request.html": ("load", "request to another host: https://cdn.jsdelivr.net/"),
+    "console-error.html": ("load", "uncaught exception"),
+}
+"""Fixture page → (the gate that must fail on it, the start of the problem it must report)."""
+
+
+@pytest.fixture(scope="session")
+def fixture_audits(loop, browser) -> dict[str, gates.PageReport]:
+    with gates.serve(FIXTURES) as url:
+        return loop.run_until_complete(gates.audit_pages(browser, url, gates.html_pages(FIXTURES)))
+
+
+@pytest.mark.parametrize("gate", ["load", "axe"])
+def test_browser_gates_fail_on_their_fixture_pages(fixture_audits, gate):
+    """The gate reports each fixture page made to fail it, naming the page and the problem, and
+    nothing on the other fixture pages."""
+    for page, report in fixture_audits.items():
+        problems = report.load if gate == "load" else [p for found in report.axe.values() for p in found]
+        expected = FIXTURE_PROBLEMS.get(page)
+        if expected and expected[0] == gate:
+            assert any(p.startswith(f"{page}") and expected[1] in p for p in problems), (
+                f"the {gate} gate missed {expected[1]!r} on {page}: {problems}"
+            )
+        else:
+            assert not problems, f"the {gate} gate reported problems on {page}, which has none for it: {problems}"
