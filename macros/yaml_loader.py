@@ -94,18 +94,17 @@ def load_yaml_file(path: Path, name: str) -> LoadedFile:
 _PLAIN_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
+def _tag_error(node: yaml.Node, path: Path_, loaded: LoadedFile) -> DataError:
+    """A tag such as !!python/object builds code, not data: refused wherever it stands."""
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    message = f"this is not valid YAML here: the tag {node.tag} is not allowed in data; remove it"
+    return DataError(loaded.name, line, column, format_path(path), message)
+
+
 def _construct(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[DataError]) -> Any:
     loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-        errors.append(
-            DataError(
-                loaded.name,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                format_path(path),
-                f"this is not valid YAML here: the tag {node.tag} is not allowed in data; remove it",
-            )
-        )
+        errors.append(_tag_error(node, path, loaded))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -149,13 +148,5 @@ def _construct(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[Da
     try:
         return _scalar(node)
     except yaml.constructor.ConstructorError:
-        errors.append(
-            DataError(
-                loaded.name,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                format_path(path),
-                f"this is not valid YAML here: the tag {node.tag} is not allowed in data; remove it",
-            )
-        )
+        errors.append(_tag_error(node, path, loaded))
         return None
