@@ -7,10 +7,8 @@ so that bad data or a failed page leaves the last good site/ as it was.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 from . import translations
 from .editions import edition_language_names
@@ -124,25 +122,18 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
 
 
 def edition_urls() -> dict[str, str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    """The public base URLs that are set, read as MkDocs reads them (environment variables included)."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config_file:
+        config = mkdocs_yaml_load(config_file)
     return {edition: url for edition, url in (config.get("extra", {}).get("edition_urls") or {}).items() if url}
 
 
 def write_top_level(site: Path, data: object) -> None:
-    """site/index.html leading to both editions, a sitemap index, and relative edition sitemaps."""
+    """site/index.html leading to both editions, and the sitemap index."""
     urls = edition_urls()
     editions = {edition: edition_language_names(ROOT, edition) for edition in EDITIONS}
     (site / "index.html").write_text(render_landing(data, editions, urls), encoding="utf-8")  # type: ignore[arg-type]
     (site / "sitemap.xml").write_text(render_sitemap_index(list(EDITIONS), urls), encoding="utf-8")
-    for edition in EDITIONS:
-        sitemap = site / edition / "sitemap.xml"
-        if edition not in urls and sitemap.is_file():
-            # Without a public URL MkDocs writes "None" where the site URL goes: keep the paths relative.
-            text = sitemap.read_text(encoding="utf-8").replace('href="None"', 'href="./"')
-            text = re.sub(r"(>|href=\")None", r"\1", text)
-            sitemap.write_text(text, encoding="utf-8")
-            with gzip.GzipFile(site / edition / "sitemap.xml.gz", "wb", mtime=0) as packed:
-                packed.write(text.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,15 +17,20 @@ BUILD_EPOCH = "1795392000"
 
 
 def build_site(
-    target: Path, epoch: str = BUILD_EPOCH, data_dir: Path | None = None, extras: bool = True
+    target: Path,
+    epoch: str = BUILD_EPOCH,
+    data_dir: Path | None = None,
+    extras: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
-    """Build the site as `make build` does, into `target` (without PDFs and offline copies if not `extras`)."""
+    """Build the site as `make build` does, into `target` (without PDFs and offline copies if not
+    `extras`), with `env` added to the environment."""
     command = [sys.executable, "-m", "macros", "build", "--site", str(target)]
     if not extras:
         command.append("--no-extras")
     if data_dir is not None:
         command += ["--data", str(data_dir)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
@@ -51,5 +56,20 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build of the small fixture data set, which carries HTML, Jinja and untranslated texts."""
     target = tmp_path_factory.mktemp("minimal") / "site"
     result = build_site(target, data_dir=FIXTURES / "minimal", extras=False)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+PUBLIC_URLS = {"wco": "https://wco.example.org/collab/", "ippc": "https://ippc.example.org/plants/"}
+"""The public base URLs of the published fixture build (example.org is reserved for examples)."""
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture data set built as a publisher does, with each edition's public base URL set
+    (mkdocs.yml reads them from WCO_PUBLIC_URL and IPPC_PUBLIC_URL)."""
+    target = tmp_path_factory.mktemp("published") / "site"
+    env = {f"{edition.upper()}_PUBLIC_URL": url for edition, url in PUBLIC_URLS.items()}
+    result = build_site(target, data_dir=FIXTURES / "minimal", extras=False, env=env)
     assert result.returncode == 0, result.stderr
     return target

@@ -10,7 +10,7 @@ import pytest
 
 from macros.editions import edition_languages
 
-from .conftest import ROOT
+from .conftest import PUBLIC_URLS, ROOT
 
 EDITIONS = ("wco", "ippc")
 
@@ -65,7 +65,7 @@ def test_every_page_lists_its_translations_with_hreflang(built_site: Path, editi
     for page in built_pages(built_site, edition):
         source = page.read_text(encoding="utf-8")
         # The language selector's links, each with hreflang (overrides/page.html explains why the
-        # head carries no <link rel="alternate">; the sitemap lists the alternates too).
+        # head carries no <link rel="alternate">; the sitemap lists the alternates, with x-default).
         alternates = dict(
             (lang, href)
             for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', source)
@@ -101,6 +101,47 @@ def test_sitemaps_cover_every_edition_and_language(built_site: Path) -> None:
         assert "None" not in sitemap
         for language in edition_languages(ROOT, edition)[1:]:
             assert f'hreflang="{language}" href="{language}/workplan/"' in sitemap
+        assert 'hreflang="x-default" href="workplan/"' in sitemap
+
+
+# --- A publisher sets each edition's public base URL: every address that leaves the edition uses it.
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_public_urls_make_canonical_urls_absolute(published_site: Path, edition: str) -> None:
+    base = PUBLIC_URLS[edition]
+    for page, url in ((f"{edition}/workplan/index.html", "workplan/"), (f"{edition}/fr/index.html", "fr/")):
+        source = (published_site / page).read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{base}{url}">' in source, page
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_public_urls_lead_to_the_other_edition(published_site: Path, edition: str) -> None:
+    other = next(e for e in EDITIONS if e != edition)
+    source = (published_site / edition / "fr" / "workplan" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{PUBLIC_URLS[other]}fr/workplan/" hreflang="fr">' in source
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_public_urls_fill_the_sitemaps(published_site: Path, edition: str) -> None:
+    base = PUBLIC_URLS[edition]
+    sitemap = (published_site / edition / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert f"{base}workplan/" in locations and f"{base}fr/workplan/" in locations
+    assert all(location.startswith(base) for location in locations), locations
+    hrefs = re.findall(r'<xhtml:link rel="alternate" hreflang="[^"]+" href="([^"]*)"/>', sitemap)
+    assert hrefs and all(href.startswith(base) for href in hrefs)
+    assert f'hreflang="x-default" href="{base}fr/"' not in sitemap
+    assert f'hreflang="x-default" href="{base}"' in sitemap
+    index = (published_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}sitemap.xml</loc>" in index
+
+
+def test_public_urls_on_the_landing_page(published_site: Path) -> None:
+    landing = (published_site / "index.html").read_text(encoding="utf-8")
+    for edition, base in PUBLIC_URLS.items():
+        for language in edition_languages(ROOT, edition):
+            assert f'href="{base}{"" if language == "en" else language + "/"}"' in landing
 
 
 def test_footer_links_both_organizations_edition_first(built_site: Path) -> None:

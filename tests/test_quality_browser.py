@@ -175,7 +175,7 @@ SEARCH_WORDS = {
     "ippc/ru/": r"[а-яё]{8,}",
 }
 """Home page → the words to search for there: English; French words with an accent; Arabic letters
-only; Cyrillic letters; Chinese characters (the index holds them as jieba cut them, so a whole index word is searched)."""
+only; Cyrillic letters; Chinese characters (a word as jieba cut it at build time)."""
 
 
 @pytest.mark.parametrize("home", SEARCH_WORDS)
