@@ -31,6 +31,16 @@ def split_language(page_url: str, language: str, default_language: str = "en") -
     return page_url
 
 
+def directory_url(page_url: str) -> str:
+    """The URL a page has on the published site, where MkDocs uses directory URLs, from its URL in a
+    build without them (the offline copy): `fr/workplan.html` → `fr/workplan/`, `index.html` → ``."""
+    if page_url == "index.html" or page_url.endswith("/index.html"):
+        return page_url[: -len("index.html")]
+    if page_url.endswith(".html"):
+        return page_url[: -len(".html")] + "/"
+    return page_url
+
+
 def depth(page_url: str) -> int:
     """How many folders down from the edition's root a page is (`fr/workplan/` → 2)."""
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)

@@ -24,9 +24,10 @@ from mkdocs.structure.files import Files
 
 from macros.context import RenderContext
 from macros.dates import build_date
-from macros.editions import edition_languages, other_edition_url, relative_alternate
+from macros.editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from macros.errors import DataErrors
 from macros.loading import cached_dataset, data_dir_of
+from macros.offline import offline_build
 from macros.render.glossary import abbreviations, focusable_abbreviations
 
 AREAS_PLACEHOLDER = "areas/"
@@ -196,12 +197,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     other = config.extra.get("other_edition")
     language = _language(config)
     parts = []
-    if other:
+    other_url = (config.extra.get("edition_urls") or {}).get(other, "")
+    offline = offline_build(config)
+    # The offline copy holds one edition: it links the other only at its public address, if set.
+    if other and (other_url or not offline):
         data = _data(config)
         config_dir = Path(config.config_file_path).parent
-        other_url = (config.extra.get("edition_urls") or {}).get(other, "")
+        page_url = directory_url(page.url) if offline else page.url
         url, target_language = other_edition_url(
-            page.url, language, other, edition_languages(config_dir, other), other_url
+            page_url, language, other, edition_languages(config_dir, other), other_url
         )
         org = data.organizations[other].acronym
         name = org.get(language, org["en"])
@@ -217,7 +221,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 @event_priority(0)
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Keep language-selector links relative when no public URL is set (after the i18n plugin)."""
+    """Keep language-selector links relative when no public URL is set (after the i18n plugin); in
+    the offline copy, give the canonical URL of the published page, not of a file."""
+    if config.site_url and page.canonical_url and offline_build(config):
+        page.canonical_url = config.site_url + directory_url(page.url)
     if not config.site_url:
         # The i18n plugin sets `extra.alternate` as an attribute, which is what Material reads.
         for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from macros.editions import depth, edition_languages, other_edition_url, relative_alternate, split_language
+from macros.editions import (
+    depth,
+    directory_url,
+    edition_languages,
+    other_edition_url,
+    relative_alternate,
+    split_language,
+)
 
 from .conftest import ROOT
 
@@ -43,3 +50,10 @@ def test_relative_alternate() -> None:
     assert relative_alternate("/") == "."
     assert relative_alternate("/fr/") == "fr/"
     assert relative_alternate("https://x.org/fr/") == "https://x.org/fr/"
+
+
+def test_directory_url() -> None:
+    assert directory_url("fr/workplan.html") == "fr/workplan/"
+    assert directory_url("guides/index.html") == "guides/"
+    assert directory_url("index.html") == ""
+    assert directory_url("fr/workplan/") == "fr/workplan/"

@@ -13,6 +13,7 @@ from macros.offline import SHIM, OfflineError, install_shim, offline_build, zip_
 
 from .chromium import chromium
 from .conftest import BUILD_EPOCH
+from .quality import gates
 
 EDITIONS = ("wco", "ippc")
 BUILD_DAY = (2026, 11, 23, 0, 0, 0)
@@ -125,3 +126,13 @@ def test_offline_copy_opens_from_disk_and_its_search_works(built_site: Path, tmp
         tab.wait_for_url(re.compile(r"/guides/sea-containers\.html"))
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, f"the offline copy asked the network for: {outside[:5]}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_offline_copy_has_no_broken_link(built_site: Path, tmp_path: Path, edition: str) -> None:
+    """Every link in the copy leads to a file in the copy: the other edition, which it does not hold,
+    is linked only at its public address."""
+    with zipfile.ZipFile(archive_of(built_site, edition)) as archive:
+        archive.extractall(tmp_path)
+    problems = gates.link_problems(tmp_path / f"{edition}-offline")
+    assert not problems, "\n".join(problems[:20])
