@@ -17,12 +17,15 @@ import io
 import os
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager, suppress
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.quality import gates  # noqa: E402
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest", ".map"}
 
 
@@ -60,20 +63,9 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_compressed(folder: Path, port: int = 0) -> Iterator[str]:
+def serve_compressed(folder: Path, port: int = 0) -> AbstractContextManager[str]:
     """Serve a folder compressed on 127.0.0.1 from a thread; yields the base URL, ending in /."""
-    handler = functools.partial(CompressingHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return gates.serve(folder, CompressingHandler, port)
 
 
 def main() -> int:

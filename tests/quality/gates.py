@@ -102,9 +102,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) from a thread; yields the base URL, ending in /."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandler, port: int = 0) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port unless `port` is given) from a thread; yields the
+    base URL, ending in /."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
