@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,8 +30,11 @@ from macros.errors import DataErrors
 from macros.loading import cached_dataset, data_dir_of
 from macros.offline import offline_build
 from macros.render.glossary import abbreviations, focusable_abbreviations
+from macros.render.not_found import render_not_found
 
 AREAS_PLACEHOLDER = "areas/"
+NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
+"""What overrides/page.html writes on the 404 page, for on_post_template to replace."""
 AREAS_FOLDER = "areas"
 
 
@@ -236,3 +240,21 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Mark the body with the edition, so that the stylesheet gives each edition its colours."""
     edition = config.extra.get("edition")
     return output.replace("<body ", f'<body data-edition="{edition}" ', 1) if edition else output
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The edition's one 404 page, in all its languages. The i18n plugin builds the edition once per
+    language, each time writing 404.html at the edition's root; MkDocs skips a template whose output
+    is empty, so the default language's page, with its `<html lang>`, is the one that stays."""
+    if template_name != "404.html":
+        return output
+    config_dir = Path(config.config_file_path).parent
+    languages = edition_languages(config_dir, config.extra.get("edition"))
+    if _language(config) != languages[0]:
+        return ""
+    if NOT_FOUND_HEADING not in output:
+        raise PluginError(f"404.html no longer contains {NOT_FOUND_HEADING!r}: see overrides/page.html")
+    # Like Material's links on this page: from the site's root, or from its public URL's path.
+    home = urlsplit(config.site_url or "").path or "/"
+    text = render_not_found(_data(config).labels, languages, home)
+    return output.replace(NOT_FOUND_HEADING, text, 1)

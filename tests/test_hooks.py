@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -149,3 +150,37 @@ def test_footer_links_both_organizations_edition_first(built_site: Path) -> None
     ippc = (built_site / "ippc" / "index.html").read_text(encoding="utf-8")
     assert wco.index('href="https://www.wcoomd.org/"') < wco.index('href="https://www.ippc.int/en/"')
     assert ippc.index('href="https://www.ippc.int/en/"') < ippc.index('href="https://www.wcoomd.org/"')
+
+
+# --- The 404 page: one per edition, in all its languages -----------------------------------------
+
+
+def not_found_links(site: Path, edition: str) -> tuple[str, dict[str, str]]:
+    """The 404 page's <html lang>, and its home links: language → href."""
+    source = (site / edition / "404.html").read_text(encoding="utf-8")
+    html_lang = re.search(r'<html lang="([^"]+)"', source).group(1)
+    return html_lang, dict(
+        (lang, href) for href, lang in re.findall(r'<p><a href="([^"]*)" hreflang="([a-z]+)">', source)
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_404_page_speaks_every_language_of_its_edition(built_site: Path, edition: str) -> None:
+    source = (built_site / edition / "404.html").read_text(encoding="utf-8")
+    html_lang, links = not_found_links(built_site, edition)
+    assert html_lang == "en" and "<h1>Page not found</h1>" in source
+    languages = edition_languages(ROOT, edition)
+    assert links == {code: "/" if code == "en" else f"/{code}/" for code in languages}
+    for code in languages[1:]:
+        assert f'<section lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}"><h2>' in source
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_404_page_links_the_published_home_pages(published_site: Path, edition: str) -> None:
+    """Served at any depth, the 404 page links each language's home page from the public URL's path."""
+    path = urlsplit(PUBLIC_URLS[edition]).path
+    _, links = not_found_links(published_site, edition)
+    assert sorted(links) == sorted(edition_languages(ROOT, edition))
+    for href in links.values():
+        assert href.startswith(path)
+        assert (published_site / edition / href[len(path) :] / "index.html").is_file(), href

@@ -11,6 +11,7 @@ from macros.dataset import load_dataset
 from macros.render.agreement import render_history
 from macros.render.areas import render_area_page
 from macros.render.events import is_past, render_events_page
+from macros.render.not_found import render_not_found
 from macros.render.organizations import render_organization_profile, render_partner_cards
 from macros.render.workplan import render_action_table, render_workplan, render_workplan_status
 
@@ -87,3 +88,15 @@ def test_figures_show_date_or_note_and_history(data) -> None:
     profile = render_organization_profile("wco", ctx(data, "about-wco.md"))
     assert "as stated on the WCO membership page (undated)" in profile
     assert "Members: 183 (as of 2021)" in profile
+
+
+def test_not_found_page_speaks_every_language_in_its_own_direction() -> None:
+    labels = {
+        "not_found_title": {"en": "Page not found", "fr": "Page introuvable", "ar": "الصفحة غير موجودة"},
+        "not_found_home": {"en": "Go to the home page", "fr": "Aller à l’accueil", "ar": "الانتقال"},
+    }
+    text = render_not_found(labels, ["en", "fr", "ar", "ru"], "/collab/")
+    assert text.startswith('<h1>Page not found</h1>\n<p><a href="/collab/" hreflang="en">Go to the home page</a></p>')
+    assert '<section lang="fr" dir="ltr"><h2>Page introuvable</h2><p><a href="/collab/fr/" hreflang="fr">' in text
+    assert '<section lang="ar" dir="rtl"><h2>الصفحة غير موجودة</h2>' in text
+    assert 'lang="ru"' not in text  # no Russian text: the English lines stand for it
