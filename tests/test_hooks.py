@@ -55,8 +55,8 @@ def test_lang_and_direction_are_right(built_site: Path, edition: str) -> None:
     for page in built_pages(built_site, edition):
         source = page.read_text(encoding="utf-8")
         language = language_of(built_site, page, edition)
-        assert f'<html lang="{language}"' in source, page
         direction = "rtl" if language == "ar" else "ltr"
+        assert f'<html lang="{language}" dir="{direction}"' in source, page
         assert re.search(rf'<body [^>]*dir="{direction}"', source), page
 
 
@@ -168,7 +168,7 @@ def not_found_links(site: Path, edition: str) -> tuple[str, dict[str, str]]:
 def test_404_page_speaks_every_language_of_its_edition(built_site: Path, edition: str) -> None:
     source = (built_site / edition / "404.html").read_text(encoding="utf-8")
     html_lang, links = not_found_links(built_site, edition)
-    assert html_lang == "en" and "<h1>Page not found</h1>" in source
+    assert html_lang == "en" and '<html lang="en" dir="ltr"' in source and "<h1>Page not found</h1>" in source
     languages = edition_languages(ROOT, edition)
     assert links == {code: "/" if code == "en" else f"/{code}/" for code in languages}
     for code in languages[1:]:

@@ -167,6 +167,46 @@ def test_keyboard_reaches_navigation_search_and_language(loop, browser, built_si
     assert not problems + load_problems, "\n".join(problems + load_problems)
 
 
+def test_reader_moves_between_languages_and_editions(loop, browser, built_site, site_url):
+    """From a page, the language selector and the "Also published by" link lead to the same page in
+    another language and in the other edition, in the reader's language where that edition has it."""
+    start = "wco/fr/workplan/"
+    assert not gates.require_pages(built_site, [start])
+    steps = [
+        ("language", "es", "wco/es/workplan/", "es", "ltr"),
+        ("edition", None, "ippc/es/workplan/", "es", "ltr"),
+        ("language", "ar", "ippc/ar/workplan/", "ar", "rtl"),
+        ("edition", None, "wco/workplan/", "en", "ltr"),  # the WCO edition has no Arabic: English
+    ]
+
+    async def walk():
+        context = await gates.new_context(browser)
+        tab = await context.new_page()
+        visited = []
+        try:
+            watch = await gates.goto(tab, site_url, gates.page_file(start))
+            for how, language, *_ in steps:
+                if how == "language":
+                    await tab.locator(".md-select").first.hover()
+                    await tab.locator(f".md-select__link[hreflang='{language}']").click()
+                else:
+                    await tab.locator(".edition-note a").click()
+                await tab.wait_for_load_state()
+                found = await tab.evaluate(
+                    "() => [document.documentElement.lang, getComputedStyle(document.documentElement).direction]"
+                )
+                visited.append((tab.url.removeprefix(site_url), *found))
+            return visited, watch.stop()
+        finally:
+            await context.close()
+
+    visited, load_problems = loop.run_until_complete(walk())
+    assert visited == [(page, lang, direction) for _, _, page, lang, direction in steps]
+    # Leaving a page aborts what it was still loading (the search worker's scripts): not a fault.
+    load_problems = [problem for problem in load_problems if "net::ERR_ABORTED" not in problem]
+    assert not load_problems, "\n".join(load_problems)
+
+
 SEARCH_WORDS = {
     HOME: r"[A-Za-z]{9,}",
     "ippc/fr/": r"[a-zà-ÿœ]*[à-ÿœ][a-zà-ÿœ]*",
