@@ -31,6 +31,7 @@ from macros.loading import cached_dataset, data_dir_of
 from macros.offline import offline_build
 from macros.render.glossary import abbreviations, focusable_abbreviations
 from macros.render.not_found import render_not_found
+from macros.search_index import SearchIndexError, split_search_index
 
 AREAS_PLACEHOLDER = "areas/"
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
@@ -258,3 +259,17 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     home = urlsplit(config.site_url or "").path or "/"
     text = render_not_found(_data(config).labels, languages, home)
     return output.replace(NOT_FOUND_HEADING, text, 1)
+
+
+@event_priority(-200)
+def on_post_build(config: Any) -> None:
+    """One search index per language (macros/search_index.py), once the i18n plugin has built every
+    language and written the edition's index (its on_post_build runs the other languages' builds,
+    during which it is `building`), and after the offline plugin has copied the index."""
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    config_dir = Path(config.config_file_path).parent
+    try:
+        split_search_index(Path(config.site_dir), edition_languages(config_dir, config.extra.get("edition")))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

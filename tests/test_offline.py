@@ -124,6 +124,14 @@ def test_offline_copy_opens_from_disk_and_its_search_works(built_site: Path, tmp
         result.wait_for(timeout=20_000)
         result.click()
         tab.wait_for_url(re.compile(r"/guides/sea-containers\.html"))
+        # In French: the French pages' own index, whose results stay in French.
+        tab.goto((tmp_path / "wco-offline" / "fr" / "index.html").as_uri())
+        search = tab.locator(".md-search__input")
+        search.click()
+        search.press_sequentially("khapra", delay=40)
+        result = tab.locator(".md-search-result__item a[href*='guides/sea-containers.html']").first
+        result.wait_for(timeout=20_000)
+        assert "/wco-offline/fr/guides/sea-containers.html" in result.get_attribute("href")
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
     assert not outside, f"the offline copy asked the network for: {outside[:5]}"
 
