@@ -18,7 +18,6 @@ import os
 import sys
 import threading
 from contextlib import AbstractContextManager, suppress
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +33,8 @@ def _gzipped(path: str, mtime: float) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
-class CompressingHandler(SimpleHTTPRequestHandler):
+class CompressingHandler(gates.QuietHandler):
     protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")

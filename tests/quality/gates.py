@@ -84,9 +84,15 @@ AXE_URL = "/__quality__/axe.min.js"
 caches it and its compiled code from page to page (cheaper than injecting its text each time)."""
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging each request: problems come from the browser, not the log."""
+
     def log_message(self, format: str, *args: Any) -> None:
-        pass
+        return None
+
+
+class _AuditHandler(QuietHandler):
+    """Serves the folder, and axe-core at AXE_URL."""
 
     def do_GET(self) -> None:
         if self.path == AXE_URL and AXE_JS.is_file():
@@ -102,7 +108,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandler, port: int = 0) -> Iterator[str]:
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _AuditHandler, port: int = 0) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port unless `port` is given) from a thread; yields the
     base URL, ending in /."""
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
