@@ -10,7 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from .context import RenderContext
+from .data_markdown import DataMarkdown
 from .dates import build_date
 from .errors import DataErrors
 from .loading import cached_dataset, data_dir_of
@@ -35,6 +38,14 @@ def page_language(env: Any) -> str:
     return str(locale or env.conf["theme"]["language"] or "en")
 
 
+def as_page_block(rendered: str) -> str:
+    """Generated HTML as a block of its own in the page's Markdown, which Python-Markdown keeps
+    as it is (no Markdown, attribute list or abbreviation inside it is read)."""
+    if isinstance(rendered, Markup):
+        return Markup("\n\n<div class=\"generated\">\n{}\n</div>\n\n").format(rendered)
+    return rendered
+
+
 def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
 
@@ -45,11 +56,17 @@ def define_env(env: Any) -> None:
     edition = str(env.conf.get("extra", {}).get("edition", "wco"))
     today = build_date()
 
+    converters: dict[str, DataMarkdown] = {}  # one per language: its acronyms differ
+
     def context() -> RenderContext:
-        return RenderContext(data, page_language(env), env.page.file.src_uri, edition, today)
+        lang = page_language(env)
+        if lang not in converters:
+            converters[lang] = DataMarkdown(data.abbreviations(lang))
+        directory_urls = bool(env.conf["use_directory_urls"])
+        return RenderContext(data, lang, env.page.file.src_uri, edition, today, directory_urls, converters[lang])
 
     def register(name: str, render: Callable[..., str]) -> None:
-        env.macro(lambda *args: render(*args, context()), name)
+        env.macro(lambda *args: as_page_block(render(*args, context())), name)
 
     register("partner_cards", render_partner_cards)
     register("organization_profile", render_organization_profile)

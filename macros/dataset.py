@@ -85,6 +85,13 @@ class Dataset:
     def partners(self) -> list[Organization]:
         return [org for org in self.organizations.values() if org.partner]
 
+    def abbreviations(self, lang: str) -> dict[str, str]:
+        """Each glossary acronym and its expansion in `lang` (English where untranslated)."""
+        return {
+            term.term.get(lang, term.term["en"]): term.expansion.get(lang, term.expansion["en"])
+            for term in self.glossary
+        }
+
     def area_by_slug(self, slug: str) -> Area:
         for area in self.workplan.areas:
             if area.slug == slug:

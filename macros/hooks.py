@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.toc import get_toc
 
 from macros.context import RenderContext
 from macros.dates import build_date
@@ -29,6 +30,8 @@ from macros.editions import directory_url, edition_languages, other_edition_url,
 from macros.errors import DataErrors
 from macros.loading import cached_dataset, data_dir_of
 from macros.offline import offline_build
+from macros.page_outline import outline
+from macros.page_outline import title as page_title
 from macros.render.glossary import abbreviations, focusable_abbreviations
 from macros.render.not_found import render_not_found
 from macros.search_index import SearchIndexError, split_search_index
@@ -198,6 +201,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Open each page with the link to the same page in the other edition, and the translation status."""
     html = focusable_abbreviations(html)  # keyboard users get an acronym's expansion too
+    page.toc = get_toc(outline(html))  # type: ignore[arg-type]
+    heading = page_title(html)
+    if heading and "title" not in page.meta:
+        page.meta["title"] = heading
     edition = config.extra.get("edition")
     other = config.extra.get("other_edition")
     language = _language(config)

@@ -1,59 +1,80 @@
-"""Text from data/ into page Markdown: pick the language, escape what is not Markdown, mark fallbacks.
+"""Text from data/ into HTML: pick the language, convert the allowed Markdown, mark fallbacks.
 
-Data is text, never code: HTML is escaped so that it shows as typed, and Jinja delimiters need
-nothing, because macro output is not rendered again as a template.
+Every function here returns markupsafe `Markup` (already safe HTML) or plain `str` (which a
+template or `escape` escapes): data is text, never code.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import string
+from collections.abc import Mapping
+
+from markupsafe import Markup, escape
 
 from .context import RenderContext
 
-_MARKDOWN_SPECIAL_AT_START = re.compile(r"^(\s*)([#>+\-*]|\d+\.)(\s)")
 
-
-def escape(text: str) -> str:
-    """Escape HTML so that `<b>` shows as typed; keep inline Markdown."""
-    return html.escape(text, quote=False)
-
-
-def localized(text: dict[str, str], ctx: RenderContext) -> tuple[str, bool]:
+def localized(text: Mapping[str, str], ctx: RenderContext) -> tuple[str, bool]:
     """The text in the page's language, or English; and whether it fell back."""
     if ctx.lang in text:
         return text[ctx.lang], False
     return text["en"], ctx.lang != "en"
 
 
-def t(text: dict[str, str] | None, ctx: RenderContext, block: bool = False) -> str:
-    """Inline Markdown for a data text, with `lang="en"` on an English fallback."""
+def data_text(text: Mapping[str, str] | None, ctx: RenderContext, block: bool = False) -> Markup:
+    """A data text as HTML: its allowed Markdown converted, marked `lang="en"` when it fell back."""
     if text is None:
-        return ""
+        return Markup("")
     value, fell_back = localized(text, ctx)
-    value = escape(value)
-    if block:
-        value = _MARKDOWN_SPECIAL_AT_START.sub(r"\1\\\2\3", value)
-    if fell_back:
-        title = label("untranslated", ctx)
-        return f'<span lang="en" class="fallback" dir="ltr" title="{html.escape(title)}">{value}</span>'
-    return value
+    rendered = ctx.markdown.block(value) if block else ctx.markdown.inline(value)
+    if not fell_back:
+        return rendered
+    tag = "div" if block else "span"
+    return Markup('<{tag} lang="en" dir="ltr" class="fallback" title="{title}">{text}</{tag}>').format(
+        tag=Markup(tag), title=label_plain("untranslated", ctx), text=rendered
+    )
 
 
-def plain(text: dict[str, str] | None, ctx: RenderContext) -> str:
-    """Unmarked text for attributes and headings' plain parts (already escaped)."""
+t = data_text
+"""The short name the render functions use."""
+
+
+def plain(text: Mapping[str, str] | None, ctx: RenderContext) -> str:
+    """The text in the page's language as plain characters, for attributes and sorting (not escaped)."""
     if text is None:
         return ""
-    return html.escape(localized(text, ctx)[0])
+    return localized(text, ctx)[0]
 
 
-def label(key: str, ctx: RenderContext, **values: object) -> str:
-    """An interface string from data/labels.yml in the page's language, English if missing."""
+def label_plain(key: str, ctx: RenderContext) -> str:
+    """An interface string as plain characters, for attributes (not escaped)."""
+    return _label_text(key, ctx)
+
+
+def label(key: str, ctx: RenderContext, **values: object) -> Markup:
+    """An interface string from data/labels.yml in the page's language (English if missing), its
+    Markdown converted, then its `{placeholders}` filled: each value escaped unless it is Markup."""
+    template = _label_text(key, ctx)
+    rendered = ctx.markdown.inline(template)
+    if not values:
+        return rendered
+    return rendered.format(**{name: _value(value) for name, value in values.items()})
+
+
+def _value(value: object) -> object:
+    return value if isinstance(value, Markup) else escape(str(value))
+
+
+def _label_text(key: str, ctx: RenderContext) -> str:
     text = ctx.data.labels.get(key)
     if text is None:
         raise KeyError(f"data/labels.yml has no label '{key}'")
-    value = text.get(ctx.lang, text["en"])
-    return value.format(**values) if values else value
+    return text.get(ctx.lang, text["en"])
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{names}` a label expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
 def anchor(prefix: str, identifier: str) -> str:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from markupsafe import Markup
 
 from ..context import RenderContext
-from ..text import escape, label, t
+from ..html import render_template
+from ..text import label, t
+from ..urls import host_of
 
 
-def render_sources(sources: tuple[str, ...], ctx: RenderContext) -> str:
+def render_sources(sources: tuple[str, ...], ctx: RenderContext) -> Markup:
     """`Source: ippc.int, JWP text` as a small line of links."""
-    parts = []
+    items = []
     for source in sources:
         if source.startswith(("http://", "https://")):
-            host = urlsplit(source).netloc.removeprefix("www.")
-            parts.append(f"[{escape(host)}]({source})")
+            items.append({"url": source, "name": host_of(source)})
         else:
             seed = ctx.data.seeds[source]
-            parts.append(f"<cite>{t(seed.title, ctx)}</cite> ({t(seed.issued, ctx)})")
-    key = "source" if len(parts) == 1 else "sources"
-    return f'<span class="source">{label(key, ctx)}: {", ".join(parts)}</span>'
+            items.append({"url": None, "name": t(seed.title, ctx), "issued": t(seed.issued, ctx)})
+    heading = label("source" if len(items) == 1 else "sources", ctx)
+    return render_template("sources.html", heading=heading, sources=items)
