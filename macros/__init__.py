@@ -16,7 +16,7 @@ from .context import RenderContext
 from .data_markdown import DataMarkdown
 from .dates import build_date
 from .errors import DataErrors
-from .loading import cached_dataset, data_dir_of
+from .loading import cached_dataset, data_dir_of, preview_requested
 from .offline import offline_build
 from .render.agreement import render_agreement, render_history, render_intro
 from .render.areas import render_area_page
@@ -50,7 +50,7 @@ def define_env(env: Any) -> None:
     from mkdocs.exceptions import PluginError
 
     try:
-        data = cached_dataset(data_dir_of(Path(env.project_dir)))
+        data = cached_dataset(data_dir_of(Path(env.project_dir)), preview_requested())
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
     edition = str(env.conf.get("extra", {}).get("edition", "wco"))

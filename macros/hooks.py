@@ -28,7 +28,7 @@ from macros.context import RenderContext
 from macros.dates import build_date
 from macros.editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from macros.errors import DataErrors
-from macros.loading import cached_dataset, data_dir_of
+from macros.loading import cached_dataset, data_dir_of, preview_requested
 from macros.offline import offline_build
 from macros.page_outline import outline
 from macros.page_outline import title as page_title
@@ -44,7 +44,7 @@ AREAS_FOLDER = "areas"
 
 def _data(config: Any) -> Any:
     try:
-        return cached_dataset(data_dir_of(Path(config.config_file_path).parent))
+        return cached_dataset(data_dir_of(Path(config.config_file_path).parent), preview_requested())
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
 

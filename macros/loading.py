@@ -10,8 +10,14 @@ import os
 from pathlib import Path
 
 from .dataset import Dataset, load_dataset
+from .editorial import public_view
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Dataset]] = {}
+_cache: dict[tuple[Path, bool], tuple[tuple[tuple[str, int, int], ...], Dataset]] = {}
+
+
+def preview_requested() -> bool:
+    """A preview build (`make preview`, `make serve`) shows records to confirm, badged."""
+    return os.environ.get("PREVIEW", "").lower() in ("1", "true", "yes")
 
 
 def data_dir_of(project_dir: Path) -> Path:
@@ -26,12 +32,13 @@ def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-def cached_dataset(data_dir: Path) -> Dataset:
+def cached_dataset(data_dir: Path, preview: bool = True) -> Dataset:
+    """Every record (`preview`), or what the public build shows."""
     data_dir = data_dir.resolve()
     fingerprint = _fingerprint(data_dir)
-    cached = _cache.get(data_dir)
+    cached = _cache.get((data_dir, preview))
     if cached and cached[0] == fingerprint:
         return cached[1]
-    dataset = load_dataset(data_dir)
-    _cache[data_dir] = (fingerprint, dataset)
+    dataset = load_dataset(data_dir) if preview else public_view(cached_dataset(data_dir, preview=True))
+    _cache[(data_dir, preview)] = (fingerprint, dataset)
     return dataset

@@ -126,10 +126,39 @@ Sources = Annotated[tuple[str, ...], BeforeValidator(parse_sources)]
 Id = Annotated[str, BeforeValidator(parse_id)]
 
 
+Status = Literal["published", "to-confirm"]
+
+
+class Confirmation(BaseModel):
+    """What an editor asks a Secretariat before a record can be published."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ask: list[Literal["wco", "ippc"]] = Field(min_length=1)
+    question: str = Field(min_length=1)
+
+
 class Record(BaseModel):
-    """Every record: unknown keys are errors, and nothing changes after validation."""
+    """Every record: unknown keys are errors, and nothing changes after validation.
+
+    Any record may carry an editor-only `note` (research, reasoning, doubts: validated, never shown
+    on the site) and a `status`: a record `to-confirm` stays out of the public build and shows, with
+    a badge, in the preview; its `confirm` says whom to ask what (`make review` lists them).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    note: str | None = None
+    status: Status = "published"
+    confirm: Confirmation | None = None
+
+    @model_validator(mode="after")
+    def _confirmation_when_to_confirm(self) -> Record:
+        if self.status == "to-confirm" and self.confirm is None:
+            raise ValueError(
+                "a record to confirm needs `confirm:` with `ask:` (wco, ippc or both) and the `question:` to send"
+            )
+        return self
 
 
 # --- Sources ----------------------------------------------------------------------------
@@ -153,7 +182,7 @@ class PastFigure(Record):
     value: Text
     as_of: Date
     source: Sources
-    note: Text | None = None
+    details: Text | None = None
 
 
 class Figure(Record):
@@ -220,7 +249,7 @@ class Action(Record):
     id: str = Field(pattern=_ACTION_ID.pattern)
     text: Text
     time_frame: Text
-    note: Text | None = None
+    details: Text | None = None
     source: Sources
 
 
@@ -301,7 +330,7 @@ class GlossaryTerm(Record):
     id: Id
     term: Text
     expansion: Text
-    note: Text | None = None
+    details: Text | None = None
     source: Sources
 
 

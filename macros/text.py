@@ -77,6 +77,13 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def status_badge(record: object, ctx: RenderContext) -> Markup:
+    """A visible "to be confirmed" badge on a record that only the preview shows; nothing otherwise."""
+    if getattr(record, "status", "published") != "to-confirm":
+        return Markup("")
+    return Markup(' <span class="status-to-confirm">{}</span>').format(label("to_confirm", ctx))
+
+
 def anchor(prefix: str, identifier: str) -> str:
     """A stable HTML id for a record, e.g. action-5-4."""
     return f"{prefix}-{identifier.replace('.', '-')}"

@@ -13,7 +13,7 @@ def render_glossary(ctx: RenderContext) -> str:
     terms = sorted(ctx.data.glossary, key=lambda term: plain(term.term, ctx).casefold())
     lines = []
     for term in terms:
-        note = f" {t(term.note, ctx)}" if term.note else ""
+        note = f" {t(term.details, ctx)}" if term.details else ""
         lines += [
             f'<span id="{anchor("term", term.id)}"></span>{t(term.term, ctx)}',
             f":   {t(term.expansion, ctx)}.{note} {render_sources(term.source, ctx)}",

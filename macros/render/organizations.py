@@ -32,7 +32,7 @@ def render_figure_history(org: Organization, ctx: RenderContext) -> str:
     for figure in org.figures:
         for past in figure.history:
             when = format_partial(past.as_of, ctx.lang)
-            note = f" {t(past.note, ctx)}" if past.note else ""
+            note = f" {t(past.details, ctx)}" if past.details else ""
             lines.append(
                 f"- {t(figure.label, ctx)}: {t(past.value, ctx)} ({label('as_of', ctx, date=when)}).{note} "
                 f"{render_sources(past.source, ctx)}"

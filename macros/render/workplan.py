@@ -59,7 +59,7 @@ def render_action_table(area: Area, ctx: RenderContext) -> str:
         "| --- | --- | --- | --- |",
     ]
     for action in area.actions:
-        note = f"<br><small>{t(action.note, ctx)}</small>" if action.note else ""
+        note = f"<br><small>{t(action.details, ctx)}</small>" if action.details else ""
         rows.append(
             f'| <span id="{anchor("action", action.id)}">{escape(action.id)}</span> '
             f"| {t(action.text, ctx)}{note} | {t(action.time_frame, ctx)} | {_progress_cell(action.id, ctx)} |"
