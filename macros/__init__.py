@@ -1,4 +1,4 @@
-"""The site's generator: data/ → validated model → Markdown, behind a thin macros adapter.
+"""The site's generator: data/ → validated model → HTML, behind a thin macros adapter.
 
 `define_env` is the only piece that knows about mkdocs-macros (Zensical runs it too): it
 registers the render functions, each given the page's language and path explicitly.
@@ -7,16 +7,11 @@ registers the render functions, each given the page's language and path explicit
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from .context import RenderContext
-from .data_markdown import DataMarkdown
-from .dates import build_date
-from .errors import DataErrors
-from .loading import cached_dataset, data_dir_of, preview_requested
 from .offline import offline_build
 from .render.agreement import render_agreement, render_history, render_intro
 from .render.areas import render_area_page
@@ -28,7 +23,6 @@ from .render.links import render_all_links
 from .render.organizations import render_organization_profile, render_partner_cards
 from .render.progress import render_latest_updates
 from .render.workplan import render_area_cards, render_workplan, render_workplan_facts, render_workplan_status
-from .text import label
 
 
 def page_language(env: Any) -> str:
@@ -47,23 +41,16 @@ def as_page_block(rendered: str) -> str:
 
 
 def define_env(env: Any) -> None:
+    """Register the render functions as macros; each call gets the page's context from the
+    collaboration plugin (macros/mkdocs_plugin.py), which has loaded data/."""
     from mkdocs.exceptions import PluginError
 
-    try:
-        data = cached_dataset(data_dir_of(Path(env.project_dir)), preview_requested())
-    except DataErrors as errors:
-        raise PluginError(errors.report()) from None
-    edition = str(env.conf.get("extra", {}).get("edition", "wco"))
-    today = build_date()
-
-    converters: dict[str, DataMarkdown] = {}  # one per language: its acronyms differ
+    plugin = env.conf.plugins.get("collaboration")
+    if plugin is None:
+        raise PluginError("mkdocs.yml must list the `collaboration` plugin before `macros`")
 
     def context() -> RenderContext:
-        lang = page_language(env)
-        if lang not in converters:
-            converters[lang] = DataMarkdown(data.abbreviations(lang))
-        directory_urls = bool(env.conf["use_directory_urls"])
-        return RenderContext(data, lang, env.page.file.src_uri, edition, today, directory_urls, converters[lang])
+        return plugin.context(env.conf, page_language(env), env.page.file.src_uri)
 
     def register(name: str, render: Callable[..., str]) -> None:
         env.macro(lambda *args: as_page_block(render(*args, context())), name)
@@ -84,6 +71,8 @@ def define_env(env: Any) -> None:
     register("glossary", render_glossary)
     register("contacts", render_contacts)
     register("all_links", render_all_links)
-    register("label", label)
     register("guide_page", render_guide_page)
-    env.macro(lambda: render_guides_overview(context(), env.page.url, offline_build(env.conf)), "guides_overview")
+    env.macro(
+        lambda: as_page_block(render_guides_overview(context(), env.page.url, offline_build(env.conf))),
+        "guides_overview",
+    )

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 from . import translations
 from .editions import edition_language_names
 from .errors import DataErrors
-from .loading import cached_dataset
+from .dataset import load_dataset
 from .offline import OfflineError, write_offline_zip
 from .pdf import write_guide_pdfs
 from .render.landing import render_landing, render_sitemap_index
@@ -50,7 +50,7 @@ def _is_noise(line: str) -> bool:
 def check(data_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        data = cached_dataset(data_dir)
+        data = load_dataset(data_dir)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
@@ -110,7 +110,7 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
-    write_top_level(staging, cached_dataset(data_dir))
+    write_top_level(staging, load_dataset(data_dir))
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -125,7 +125,8 @@ def edition_urls() -> dict[str, str]:
     """The public base URLs that are set, read as MkDocs reads them (environment variables included)."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config_file:
         config = mkdocs_yaml_load(config_file)
-    return {edition: url for edition, url in (config.get("extra", {}).get("edition_urls") or {}).items() if url}
+    urls = config["plugins"]["collaboration"].get("edition_urls") or {}
+    return {edition: url for edition, url in urls.items() if url}
 
 
 def write_top_level(site: Path, data: object) -> None:

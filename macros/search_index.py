@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from pathlib import Path
+
+from .finished_html import FinishedHtmlError, search_base
 
 INDEX = Path("search") / "search_index.json"
 OFFLINE_INDEX = Path("search") / "search_index.js"
 """The offline plugin's copy of the index, loaded as a script from file:// pages."""
 OFFLINE_PREFIX = "var __index = "
 
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
 class SearchIndexError(RuntimeError):
@@ -62,12 +62,16 @@ def split_search_index(edition_dir: Path, languages: list[str]) -> None:
 
 
 def _point_at_language_root(page: Path, edition_dir: Path, language_root: Path) -> None:
-    html = page.read_text(encoding="utf-8")
-    match = CONFIG_BASE.search(html)
-    if not match:
-        raise SearchIndexError(f"{page}: no `base` in the page's __config script (has Material changed it?)")
     folder = page.parent.relative_to(edition_dir).as_posix()
-    if posixpath.normpath(posixpath.join(folder, match.group(2))) != ".":
-        raise SearchIndexError(f"{page}: __config's base {match.group(2)!r} is not the edition's root")
     base = posixpath.relpath(language_root.relative_to(edition_dir).as_posix(), folder)
-    page.write_text(html[: match.start(2)] + base + html[match.end(2) :], encoding="utf-8")
+
+    def language_base(current: str) -> str:
+        if posixpath.normpath(posixpath.join(folder, current)) != ".":
+            raise SearchIndexError(f"{page}: __config's base {current!r} is not the edition's root")
+        return base
+
+    try:
+        html = search_base(page.read_text(encoding="utf-8"), language_base)
+    except FinishedHtmlError as error:
+        raise SearchIndexError(f"{page}: {error}") from None
+    page.write_text(html, encoding="utf-8")

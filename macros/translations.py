@@ -110,7 +110,7 @@ def print_report(root: Path, data_dir: Path, editions: list[str], show: int = 10
     status = 0
     for edition in editions:
         config = yaml.load((root / f"mkdocs.{edition}.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        complete = config.get("extra", {}).get("complete_languages") or []
+        complete = config["plugins"]["collaboration"].get("complete_languages") or []
         languages = edition_languages(root, edition)
         print(f"Edition {edition}:")
         for language, result in report(data_dir, root / "docs", languages).items():
@@ -131,7 +131,7 @@ def print_report(root: Path, data_dir: Path, editions: list[str], show: int = 10
             if language in complete and not result.complete:
                 status = 1
     if status:
-        print("A language declared complete (extra.complete_languages) has gaps: translate them, or undeclare it.")
+        print("A language declared complete (complete_languages in mkdocs.<edition>.yml) has gaps: translate them, or undeclare it.")
     return status
 
 

@@ -36,9 +36,9 @@ def build_site(
 
 @pytest.fixture(scope="session")
 def dataset():
-    from macros.loading import cached_dataset
+    from macros.dataset import load_dataset
 
-    return cached_dataset(ROOT / "data")
+    return load_dataset(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

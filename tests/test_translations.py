@@ -27,7 +27,7 @@ def test_make_translations_fails_for_a_language_declared_complete() -> None:
     assert result.returncode == 1
     assert "fr: GAPS (declared complete)" in result.stdout
     assert "missing: minimal/organizations.yml:11: organizations[0].description" in result.stdout
-    assert "declared complete (extra.complete_languages) has gaps" in result.stdout
+    assert "declared complete (complete_languages in mkdocs.<edition>.yml) has gaps" in result.stdout
 
 
 def test_export_and_merge_put_each_translation_beside_its_english(tmp_path: Path) -> None:
