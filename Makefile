@@ -4,39 +4,52 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build test check serve lint format clean translations bench
+.PHONY: build preview test check review serve lint typecheck format clean translations bench
 
 -include mk/quality.mk
 
-$(STAMP): requirements.txt
+# The generator is installed into the venv as a package (editable): MkDocs finds its plugin by entry point.
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 # The offline copies need node_modules/ (iframe-worker's shim, see macros/offline.py).
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m macros build
 
+# The site with the records still to confirm, each with a badge, into site-preview/ (never published).
+preview: $(STAMP) $(NODE_STAMP)
+	PREVIEW=true $(PY) -m macros build --no-extras --site site-preview
+
 check: $(STAMP)
 	$(PY) -m macros check
 
+# What awaits a Secretariat's confirmation, per Secretariat, with the question to send.
+review: $(STAMP)
+	$(PY) -m macros review
+
 EDITION ?= wco
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
+	PREVIEW=true NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
 
-test: test-deps
+test: test-deps lint typecheck
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check macros tests
-	$(VENV)/bin/ruff format --check macros tests
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format macros tests
-	$(VENV)/bin/ruff check --fix macros tests
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf site site.new site.old .pytest_cache
+	rm -rf site site.new site.old site-preview .pytest_cache .mypy_cache
 
 translations: $(STAMP)
 	$(PY) -m macros translations

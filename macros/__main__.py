@@ -19,12 +19,13 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 from . import translations
+from .dataset import load_dataset
 from .editions import edition_language_names
 from .errors import DataErrors
-from .dataset import load_dataset
 from .offline import OfflineError, write_offline_zip
 from .pdf import write_guide_pdfs
 from .render.landing import render_landing, render_sitemap_index
+from .review import review_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,7 +140,7 @@ def write_top_level(site: Path, data: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
-    parser.add_argument("command", choices=["check", "build", "translations", "export", "merge"])
+    parser.add_argument("command", choices=["check", "review", "build", "translations", "export", "merge"])
     parser.add_argument("language", nargs="?", help="with export and merge: the language code")
     parser.add_argument("file", nargs="?", type=Path, help="with export and merge: the JSON file")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
@@ -150,6 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "review":
+        try:
+            lines = review_lines(load_dataset(args.data))
+        except DataErrors as errors:
+            print(errors.report(), file=sys.stderr)
+            return 1
+        print("\n".join(lines))
+        return 0
     if args.command == "translations":
         return translations.print_report(ROOT, args.data, list(EDITIONS))
     if args.command in ("export", "merge") and (not args.language or not args.file):

@@ -72,7 +72,7 @@ def direction_on_html(html: str, direction: str) -> str:
     the language's direction (WCAG 1.3.2; W3C: "always add dir to the html tag")."""
     match = _HTML_TAG.search(html)
     if not match:
-        raise FinishedHtmlError("direction: no `<html lang=… class=\"no-js\">` tag (has Material changed it?)")
+        raise FinishedHtmlError('direction: no `<html lang=… class="no-js">` tag (has Material changed it?)')
     tag = f'<html lang="{match.group(1)}" dir="{direction}" class="no-js">'
     return html[: match.start()] + tag + html[match.end() :]
 

@@ -174,7 +174,7 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         ctx = self.context(config, language, page.file.src_uri)
         if text_language != language:
             # The H1 stays first (it gives the page its title), marked as English like the rest.
-            notice = f"{render_notice(ctx, 'page_not_translated')}\n\n<div lang=\"en\" dir=\"ltr\" markdown>\n"
+            notice = f'{render_notice(ctx, "page_not_translated")}\n\n<div lang="en" dir="ltr" markdown>\n'
             heading = _FIRST_HEADING.search(markdown)
             if heading:
                 english_heading = f'{heading.group(0)} {{ lang="en" dir="ltr" }}'
@@ -265,7 +265,8 @@ def _language(config: Any) -> str:
 
 
 def _area_shell(area_id: str) -> str:
-    return f'<!-- Generated from data/workplan.yml, area {area_id}: edit the data, not this file. -->\n{{{{ area_page("{area_id}") }}}}\n'
+    comment = f"<!-- Generated from data/workplan.yml, area {area_id}: edit the data, not this file. -->"
+    return f'{comment}\n{{{{ area_page("{area_id}") }}}}\n'
 
 
 def _expand(nav: Any, pages: list[str]) -> Any:

@@ -25,7 +25,12 @@ class Heading:
 
     def token(self) -> dict[str, Any]:
         """The form of Python-Markdown's toc tokens, which `mkdocs.structure.toc.get_toc` reads."""
-        return {"level": self.level, "id": self.id, "name": escape(self.text), "children": [c.token() for c in self.children]}
+        return {
+            "level": self.level,
+            "id": self.id,
+            "name": escape(self.text),
+            "children": [c.token() for c in self.children],
+        }
 
 
 class _Headings(HTMLParser):
@@ -40,7 +45,7 @@ class _Headings(HTMLParser):
         match = _HEADING.match(tag)
         if match:
             self._open = Heading(int(match.group(1)), values.get("id") or "", "")
-        elif self._open and (tag == "a" and "headerlink" in (values.get("class") or "").split() or self._skip):
+        elif self._open and ((tag == "a" and "headerlink" in (values.get("class") or "").split()) or self._skip):
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:

@@ -25,7 +25,6 @@ OFFLINE_INDEX = Path("search") / "search_index.js"
 OFFLINE_PREFIX = "var __index = "
 
 
-
 class SearchIndexError(RuntimeError):
     """The built pages are not as this module expects; the message says what changed."""
 

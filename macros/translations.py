@@ -131,7 +131,10 @@ def print_report(root: Path, data_dir: Path, editions: list[str], show: int = 10
             if language in complete and not result.complete:
                 status = 1
     if status:
-        print("A language declared complete (complete_languages in mkdocs.<edition>.yml) has gaps: translate them, or undeclare it.")
+        print(
+            "A language declared complete (complete_languages in mkdocs.<edition>.yml) has gaps: "
+            "translate them, or undeclare it."
+        )
     return status
 
 

@@ -19,8 +19,8 @@ from macros.render.guides import (
     render_guides_overview,
     site_root,
 )
+from site_quality.chromium import chromium
 
-from .chromium import chromium
 from .conftest import ROOT
 
 GUIDES = ("sea-containers", "e-commerce", "ephyto")

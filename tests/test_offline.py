@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from macros.offline import SHIM, OfflineError, install_shim, offline_build, zip_folder
+from site_quality import gates
+from site_quality.chromium import chromium
 
-from .chromium import chromium
 from .conftest import BUILD_EPOCH
-from .quality import gates
 
 EDITIONS = ("wco", "ippc")
 BUILD_DAY = (2026, 11, 23, 0, 0, 0)

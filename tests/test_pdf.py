@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.pdf import copy_guide_pdfs, directory_url_page, find_guide_pages, render_pdf
-
-from .chromium import chromium
+from site_quality.chromium import chromium
 
 GUIDES = ("sea-containers", "e-commerce", "ephyto")
 

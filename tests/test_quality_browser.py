@@ -22,10 +22,10 @@ import pytest
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
-from .quality import gates
-from .quality.pages import HOME
+from site_quality import gates
+from site_quality.pages import HOME
 
-FIXTURES = Path(__file__).resolve().parent / "quality" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quality"
 
 # --- Session: one event loop, one browser, one server ------------------------------------------
 
@@ -77,7 +77,7 @@ def _report(problems: list[str], what: str) -> str:
 
 
 def test_key_pages_are_built(built_site):
-    from .quality.pages import KEY_PAGES
+    from site_quality.pages import KEY_PAGES
 
     missing = gates.require_pages(built_site, list(KEY_PAGES.values()))
     assert not missing, "\n".join(missing)

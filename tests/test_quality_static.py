@@ -1,5 +1,5 @@
 """Quality gates on the built files: valid HTML (vnu.jar), internal links and anchors, the form of
-external links, and a reproducible build. Each gate also runs on tests/quality/fixtures/ to prove that
+external links, and a reproducible build. Each gate also runs on tests/fixtures/quality/ to prove that
 it fails where it should, naming the page and the problem."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BUILD_EPOCH, build_site
-from .quality import gates
+from site_quality import gates
 
-FIXTURES = Path(__file__).resolve().parent / "quality" / "fixtures"
+from .conftest import BUILD_EPOCH, build_site
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quality"
 
 
 # --- The real site ------------------------------------------------------------------------------

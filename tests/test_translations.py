@@ -49,7 +49,7 @@ def test_export_and_merge_put_each_translation_beside_its_english(tmp_path: Path
     assert '    - en: ePhyto\n      es: "ePhyto"\n' in (data_dir / "agreement.yml").read_text(encoding="utf-8")
     after = {entry["key"] for entry in translations.export_missing(data_dir, "es")}
     assert "organizations.yml:organizations[1].acronym" not in after
-    assert json.dumps(missing)  # exported entries are plain JSON
+    assert json.loads(json.dumps(missing, ensure_ascii=False)) == missing  # exported entries are plain JSON
 
 
 def test_untranslated_field_is_english_marked_and_announced(minimal_site: Path) -> None:

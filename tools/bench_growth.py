@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -22,7 +21,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from macros.context import RenderContext  # noqa: E402
 from macros.dataset import load_dataset  # noqa: E402

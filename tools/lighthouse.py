@@ -21,11 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from site_quality import gates
+from site_quality.pages import KEY_PAGES
 
-from tests.quality import gates  # noqa: E402
-from tests.quality.pages import KEY_PAGES  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 from tools.serve import serve_compressed  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -19,10 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from site_quality import gates
 
-from tests.quality import gates  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) wco-ippc-site link checker"
 

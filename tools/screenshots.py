@@ -12,13 +12,12 @@ import re
 import sys
 from pathlib import Path
 
+from site_quality import gates
+from site_quality.pages import KEY_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright  # noqa: E402
-
-from tests.quality import gates  # noqa: E402
-from tests.quality.pages import KEY_PAGES  # noqa: E402
 
 
 async def shoot(site: Path, out: Path, full_page: bool) -> list[Path]:

@@ -20,10 +20,10 @@ import threading
 from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from site_quality import gates
 
-from tests.quality import gates  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest", ".map"}
 

@@ -14,7 +14,7 @@ from ..text import label, plain
 
 
 def render_footer(ctx: RenderContext, other_edition: str) -> Markup:
-    """"Published jointly by the WCO and the IPPC", the edition's own organization first, each linked
+    """ "Published jointly by the WCO and the IPPC", the edition's own organization first, each linked
     to its website."""
     links = []
     for org_id in (ctx.edition, other_edition):

@@ -1,7 +1,7 @@
 """The quality gates as plain functions: each takes a built folder (or a browser page) and returns a
 list of problems, one string each, that names the page and the problem. An empty list means the gate
 passes. tests/test_quality_*.py run them on the real site (expecting none) and on the small pages of
-tests/quality/fixtures/ (expecting each page's own problem); tools/ reuses the browser helpers.
+tests/fixtures/quality/ (expecting each page's own problem); tools/ reuses the browser helpers.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.chromium import FLAGS
+from .chromium import FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"

@@ -1,1 +1,0 @@
-"""Helpers of the quality gates (see gates.py) and their fixture pages."""
