@@ -58,12 +58,18 @@ def _converter(block: bool, abbreviations: Mapping[str, str]) -> markdown.Markdo
     return md
 
 
+def _allowed_attribute(tag: str, name: str, value: str) -> str | None:
+    """Only the attributes of the allow-list: ammonia would also keep `lang` and `title` on any tag."""
+    return value if name in ALLOWED_ATTRIBUTES.get(tag, ()) else None
+
+
 def sanitize(fragment: str, block: bool) -> Markup:
     """HTML reduced to the allow-list: unknown tags dropped with their attributes, links checked."""
     cleaned = nh3.clean(
         fragment,
         tags=set(BLOCK_TAGS if block else INLINE_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_allowed_attribute,
         url_schemes=set(LINK_SCHEMES),
         link_rel=None,
         strip_comments=True,

@@ -34,6 +34,26 @@ def build_site(
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
+BUILD_FIXTURES = {"built_site", "minimal_site", "published_site", "hostile_site", "preview_site"}
+BROWSER_MODULES = {"test_quality_browser", "test_offline", "test_guides", "test_pdf", "test_trusted_rendering"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test gets its lane: `browser` (its module drives chromium), `build` (it reads a build),
+    else `unit`; a test may also name its lane itself."""
+    for item in items:
+        if any(item.iter_markers(name) for name in ("unit", "build", "browser")):
+            continue
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        uses_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if module in BROWSER_MODULES and uses_build:
+            item.add_marker(pytest.mark.browser)
+        elif uses_build:
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
 @pytest.fixture(scope="session")
 def dataset():
     """The data as the public build shows it: records to confirm left out."""
