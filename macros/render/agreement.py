@@ -2,66 +2,89 @@
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
+
 from ..context import RenderContext
 from ..dates import format_partial, format_span
-from ..text import anchor, escape, label, t
+from ..html import heading, join, render_template
+from ..text import anchor, label, label_plain, status_badge, t
 from .sources import render_sources
 
 
-def render_agreement(ctx: RenderContext) -> str:
+def _section_heading(key: str, ctx: RenderContext) -> Markup:
+    """An `<h3>` with the id the toc extension gave it from its words (a fixed one for scripts it cannot spell)."""
+    identifier = slugify(label_plain(key, ctx), "-") or key.replace("_", "-")
+    return heading(3, label(key, ctx), identifier)
+
+
+def render_agreement(ctx: RenderContext) -> Markup:
     agreement = ctx.data.agreement
     orgs = ctx.data.organizations
-    parties = " · ".join(f"{t(orgs[p].name, ctx)} ({t(orgs[p].acronym, ctx)})" for p in agreement.parties)
-    signatories = "<br>".join(
-        f"{escape(s.name)}, {t(s.role, ctx)} ({t(orgs[s.organization].acronym, ctx)})" for s in agreement.signatories
+    parties = join(
+        (Markup("{} ({})").format(t(orgs[p].name, ctx), t(orgs[p].acronym, ctx)) for p in agreement.parties), " · "
+    )
+    signatories = join(
+        (
+            Markup("{}, {} ({})").format(s.name, t(s.role, ctx), t(orgs[s.organization].acronym, ctx))
+            for s in agreement.signatories
+        ),
+        Markup("<br>"),
     )
     rows = [
-        f"| {label('title', ctx)} | {t(agreement.title, ctx)} |",
-        "| --- | --- |",
-        f"| {label('parties', ctx)} | {parties} |",
+        {"label": label("title", ctx), "value": t(agreement.title, ctx)},
+        {"label": label("parties", ctx), "value": parties},
     ]
     if agreement.on_behalf_of:
-        rows.append(f"| {label('on_behalf_of', ctx)} | {t(orgs[agreement.on_behalf_of].name, ctx)} |")
+        rows.append({"label": label("on_behalf_of", ctx), "value": t(orgs[agreement.on_behalf_of].name, ctx)})
     rows += [
-        f"| {label('signed_on', ctx)} | {format_partial(agreement.signed_on, ctx.lang)}, {t(agreement.place, ctx)} |",
-        f"| {label('signed_by', ctx)} | {signatories} |",
+        {
+            "label": label("signed_on", ctx),
+            "value": join([format_partial(agreement.signed_on, ctx.lang), t(agreement.place, ctx)]),
+        },
+        {"label": label("signed_by", ctx), "value": signatories},
     ]
-    parts = [t(agreement.summary, ctx, block=True), "", "\n".join(rows), ""]
-    parts += [f"### {label('areas_of_cooperation', ctx)}", ""]
-    parts += [f"- {t(area, ctx)}" for area in agreement.areas_of_cooperation] + [""]
-    if agreement.commitments:
-        parts += [f"### {label('commitments', ctx)}", ""]
-        parts += [f"- {t(item, ctx)}" for item in agreement.commitments] + [""]
-    parts.append(render_sources(agreement.source, ctx))
-    return "\n".join(parts)
+    return render_template(
+        "agreement.html",
+        summary=t(agreement.summary, ctx, block=True),
+        facts=render_template("facts_table.html", rows=rows),
+        areas_heading=_section_heading("areas_of_cooperation", ctx),
+        areas=[t(area, ctx) for area in agreement.areas_of_cooperation],
+        commitments_heading=_section_heading("commitments", ctx),
+        commitments=[t(item, ctx) for item in agreement.commitments],
+        sources=render_sources(agreement.source, ctx),
+    )
 
 
-def render_history(ctx: RenderContext) -> str:
+def render_history(ctx: RenderContext) -> Markup:
     """The milestones of the cooperation, oldest first, from the events marked `milestone`."""
     milestones = sorted((e for e in ctx.data.events if e.milestone), key=lambda e: (e.starts_on.first_day, e.id))
-    lines = []
-    for event in milestones:
-        when = format_span(event.starts_on, event.ends_on, ctx.lang)
-        target = ctx.link("events.md", anchor("event", event.id))
-        description = f" {t(event.description, ctx)}" if event.description else ""
-        lines.append(
-            f'- <time datetime="{event.starts_on}">**{when}**</time>: [{t(event.title, ctx)}]({target}).{description}'
-        )
-    return "\n".join(lines) if lines else label("no_events", ctx)
+    if not milestones:
+        return Markup("<p>{}</p>").format(label("no_events", ctx))
+    events = [
+        {
+            "dated": str(event.starts_on),
+            "when": format_span(event.starts_on, event.ends_on, ctx.lang),
+            "url": ctx.link("events.md", anchor("event", event.id)),
+            "title": t(event.title, ctx),
+            "badge": status_badge(event, ctx),
+            "description": t(event.description, ctx) if event.description else None,
+        }
+        for event in milestones
+    ]
+    return render_template("history.html", events=events)
 
 
-def render_intro(ctx: RenderContext) -> str:
+def render_intro(ctx: RenderContext) -> Markup:
     """What the collaboration is, in two short paragraphs, for the home page."""
     agreement = ctx.data.agreement
     plan = ctx.data.workplan
-    when = format_partial(agreement.signed_on, ctx.lang)
-    term = format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)
     links = label(
         "intro_links",
         ctx,
-        signed=when,
+        signed=format_partial(agreement.signed_on, ctx.lang),
         agreement=ctx.link("agreement.md"),
-        term=term,
+        term=format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang),
         workplan=ctx.link("workplan.md"),
     )
-    return f"{t(agreement.summary, ctx, block=True)}\n\n{links} {t(plan.status, ctx)}\n"
+    return Markup("{}\n<p>{} {}</p>").format(t(agreement.summary, ctx, block=True), links, t(plan.status, ctx))

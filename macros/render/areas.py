@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
+
 from ..context import RenderContext
-from ..text import label, t
+from ..html import heading, render_template
+from ..text import label, plain, t
 from .events import render_event_list
 from .links import render_link_columns
 from .progress import render_update_list
@@ -11,31 +15,26 @@ from .sources import render_sources
 from .workplan import render_action_table
 
 
-def render_area_page(area_id: str, ctx: RenderContext) -> str:
+def render_area_page(area_id: str, ctx: RenderContext) -> Markup:
+    """The whole page, its `<h1>` included: the page's title (and its place in the navigation) is read from it."""
     data = ctx.data
     area = data.areas[area_id]
-    parts = [f"# {t(area.short_title, ctx)}", ""]
-    of_plan = label("area_of_plan", ctx, number=area.id, url=ctx.link("workplan.md"))
-    parts += [f"{of_plan}: **{t(area.title, ctx)}**", ""]
-    if area.intro:
-        parts += [t(area.intro, ctx, block=True), "", render_sources(area.source, ctx), ""]
-    parts += [f"## {label('actions', ctx)}", "", render_action_table(area, ctx), ""]
-    parts += [
-        f"## {label('progress_reports', ctx)}",
-        "",
-        render_update_list(data.updates_by_area.get(area_id, []), ctx),
-        "",
+    title_id = slugify(plain(area.short_title, ctx), "-") or area.slug
+    sections = [
+        ("actions", "actions", render_action_table(area, ctx)),
+        ("progress_reports", "progress-reports", render_update_list(data.updates_by_area.get(area_id, []), ctx)),
+        ("related_events", "related-events", render_event_list(data.events_by_area.get(area_id, []), ctx)),
+        ("official_pages", "official-pages", render_link_columns(data.links_by_area.get(area_id, []), ctx)),
     ]
-    parts += [
-        f"## {label('related_events', ctx)}",
-        "",
-        render_event_list(data.events_by_area.get(area_id, []), ctx),
-        "",
-    ]
-    parts += [
-        f"## {label('official_pages', ctx)}",
-        "",
-        render_link_columns(data.links_by_area.get(area_id, []), ctx),
-        "",
-    ]
-    return "\n".join(parts)
+    return render_template(
+        "area_page.html",
+        title=heading(1, t(area.short_title, ctx), title_id),
+        of_plan=label("area_of_plan", ctx, number=area.id, url=ctx.link("workplan.md")),
+        full_title=t(area.title, ctx),
+        intro=t(area.intro, ctx, block=True) if area.intro else None,
+        sources=render_sources(area.source, ctx),
+        sections=[
+            {"heading": heading(2, label(key, ctx), identifier), "content": content}
+            for key, identifier, content in sections
+        ],
+    )

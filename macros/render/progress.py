@@ -2,42 +2,59 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..context import RenderContext
 from ..dates import format_partial
+from ..html import heading, render_template
 from ..model import Update
-from ..text import anchor, label, t
+from ..text import anchor, label, status_badge, t
 from .sources import render_sources
 
 
-def render_update(update: Update, ctx: RenderContext, heading: str = "###") -> str:
-    when = format_partial(update.dated, ctx.lang)
-    actions = ", ".join(
-        f"[{action_id}]({ctx.link('workplan.md', anchor('action', action_id))})" for action_id in update.actions
-    )
-    concerns = f" {label('concerns_actions', ctx)}: {actions}." if actions else ""
-    return (
-        f"{heading} {t(update.title, ctx)} {{ #{anchor('update', update.id)} }}\n\n"
-        f'<time datetime="{update.dated}">{when}</time>. {t(update.body, ctx)}{concerns}\n\n'
-        f"{render_sources(update.source, ctx)}\n"
+def render_update(update: Update, ctx: RenderContext, level: int = 3) -> Markup:
+    """One report: its title as a heading (`update-<id>`), its date and text, the actions it concerns, its sources."""
+    title = Markup("{}{}").format(t(update.title, ctx), status_badge(update, ctx))
+    actions = [
+        {"id": action_id, "url": ctx.link("workplan.md", anchor("action", action_id))} for action_id in update.actions
+    ]
+    return render_template(
+        "update.html",
+        heading=heading(level, title, anchor("update", update.id)),
+        dated=str(update.dated),
+        when=format_partial(update.dated, ctx.lang),
+        body=t(update.body, ctx),
+        concerns=label("concerns_actions", ctx),
+        actions=actions,
+        sources=render_sources(update.source, ctx),
     )
 
 
-def render_update_list(updates: list[Update], ctx: RenderContext, heading: str = "###") -> str:
+def render_update_list(updates: list[Update], ctx: RenderContext, level: int = 3) -> Markup:
+    """The reports, newest first; or say there are none."""
     if not updates:
-        return label("no_updates", ctx)
+        return Markup("<p>{}</p>").format(label("no_updates", ctx))
     ordered = sorted(updates, key=lambda u: (u.dated.first_day, u.id), reverse=True)
-    return "\n".join(render_update(update, ctx, heading) for update in ordered)
+    return Markup("\n").join(render_update(update, ctx, level) for update in ordered)
 
 
-def render_latest_updates(ctx: RenderContext, count: int = 5) -> str:
+def render_latest_updates(ctx: RenderContext, count: int = 5) -> Markup:
     """The newest reports, as a short list linking to their area pages."""
     latest = sorted(ctx.data.updates, key=lambda u: (u.dated.first_day, u.id), reverse=True)[:count]
-    lines = []
-    for update in latest:
-        when = format_partial(update.dated, ctx.lang)
-        target = ctx.data.areas[update.areas[0]].slug if update.areas else None
-        title = t(update.title, ctx)
-        if target:
-            title = f"[{title}]({ctx.link(f'areas/{target}.md', anchor('update', update.id))})"
-        lines.append(f'- <time datetime="{update.dated}">{when}</time>: {title}')
-    return "\n".join(lines) if lines else label("no_updates", ctx)
+    if not latest:
+        return Markup("<p>{}</p>").format(label("no_updates", ctx))
+    updates = [
+        {
+            "dated": str(update.dated),
+            "when": format_partial(update.dated, ctx.lang),
+            "title": t(update.title, ctx),
+            "url": (
+                ctx.link(f"areas/{ctx.data.areas[update.areas[0]].slug}.md", anchor("update", update.id))
+                if update.areas
+                else None
+            ),
+            "badge": status_badge(update, ctx),
+        }
+        for update in latest
+    ]
+    return render_template("latest_updates.html", updates=updates)

@@ -2,93 +2,108 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..context import RenderContext
 from ..dates import format_partial, format_span
+from ..html import heading, join, render_template
 from ..model import Area
-from ..text import anchor, escape, label, t
+from ..text import anchor, label, status_badge, t
 from .sources import render_sources
 
 
-def render_workplan_status(ctx: RenderContext) -> str:
+def render_workplan_status(ctx: RenderContext) -> Markup:
     """The plan's term has ended; say so before anything else."""
     plan = ctx.data.workplan
     term = format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)
-    return (
-        f'!!! warning "{label("term_ended_title", ctx)}"\n\n'
-        f"    {label('term_ended', ctx, term=term)} {t(plan.status, ctx)}\n\n"
-        f"    {render_sources(plan.status_source, ctx)}\n"
+    return render_template(
+        "workplan_status.html",
+        title=label("term_ended_title", ctx),
+        term_ended=label("term_ended", ctx, term=term),
+        status=t(plan.status, ctx),
+        sources=render_sources(plan.status_source, ctx),
     )
 
 
-def render_workplan_facts(ctx: RenderContext) -> str:
+def render_workplan_facts(ctx: RenderContext) -> Markup:
     plan = ctx.data.workplan
-    parties = " · ".join(t(ctx.data.organizations[org].name, ctx) for org in plan.agreed_by)
+    parties = join((t(ctx.data.organizations[org].name, ctx) for org in plan.agreed_by), " · ")
+    agreed_on: Markup | str = format_partial(plan.agreed_on, ctx.lang)
+    if plan.place:
+        agreed_on = join([agreed_on, t(plan.place, ctx)])
     rows = [
-        f"| {label('title', ctx)} | {t(plan.title, ctx)} |",
-        "| --- | --- |",
-        f"| {label('agreed_on', ctx)} | {format_partial(plan.agreed_on, ctx.lang)}"
-        + (f", {t(plan.place, ctx)}" if plan.place else "")
-        + " |",
-        f"| {label('agreed_by', ctx)} | {parties} |",
-        f"| {label('term', ctx)} | {format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)} |",
-        f"| {label('basis', ctx)} | {t(plan.basis, ctx)} |",
-        f"| {label('review', ctx)} | {t(plan.review, ctx)} |",
-        f"| {label('non_binding', ctx)} | {t(plan.non_binding, ctx)} |",
+        {"label": label("title", ctx), "value": t(plan.title, ctx)},
+        {"label": label("agreed_on", ctx), "value": agreed_on},
+        {"label": label("agreed_by", ctx), "value": parties},
+        {"label": label("term", ctx), "value": format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)},
+        {"label": label("basis", ctx), "value": t(plan.basis, ctx)},
+        {"label": label("review", ctx), "value": t(plan.review, ctx)},
+        {"label": label("non_binding", ctx), "value": t(plan.non_binding, ctx)},
     ]
-    return "\n".join(rows) + f"\n\n{render_sources(plan.source, ctx)}\n"
+    table = render_template("facts_table.html", rows=rows)
+    return Markup("{}\n<p>{}</p>").format(table, render_sources(plan.source, ctx))
 
 
-def _progress_cell(action_id: str, ctx: RenderContext) -> str:
+def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:
+    """The reports on an action, each linking to its place on the area's page; or say there are none."""
     updates = ctx.data.updates_by_action.get(action_id, [])
     if not updates:
-        return f'<span class="no-report">{label("no_report", ctx)}</span>'
+        return Markup('<span class="no-report">{}</span>').format(label("no_report", ctx))
     area_slug = ctx.data.area_of_action[action_id].slug
-    links = []
-    for update in sorted(updates, key=lambda u: (u.dated.first_day, u.id)):
-        when = format_partial(update.dated, ctx.lang)
-        target = ctx.link(f"areas/{area_slug}.md", anchor("update", update.id))
-        links.append(f"[{when}: {t(update.title, ctx)}]({target})")
-    return "<br>".join(links)
-
-
-def render_action_table(area: Area, ctx: RenderContext) -> str:
-    """One row per action: number, exact wording, time frame, reported progress."""
-    rows = [
-        f"| {label('number', ctx)} | {label('action', ctx)} | {label('time_frame', ctx)} "
-        f"| {label('reported_progress', ctx)} |",
-        "| --- | --- | --- | --- |",
+    links = [
+        Markup('<a href="{url}">{when}: {title}</a>{badge}').format(
+            url=ctx.link(f"areas/{area_slug}.md", anchor("update", update.id)),
+            when=format_partial(update.dated, ctx.lang),
+            title=t(update.title, ctx),
+            badge=status_badge(update, ctx),
+        )
+        for update in sorted(updates, key=lambda u: (u.dated.first_day, u.id))
     ]
-    for action in area.actions:
-        note = f"<br><small>{t(action.details, ctx)}</small>" if action.details else ""
-        rows.append(
-            f'| <span id="{anchor("action", action.id)}">{escape(action.id)}</span> '
-            f"| {t(action.text, ctx)}{note} | {t(action.time_frame, ctx)} | {_progress_cell(action.id, ctx)} |"
-        )
-    return "\n".join(rows)
+    return join(links, Markup("<br>"))
 
 
-def render_workplan(ctx: RenderContext) -> str:
+def render_action_table(area: Area, ctx: RenderContext) -> Markup:
+    """One row per action: number, exact wording, time frame, reported progress."""
+    headers = [label(key, ctx) for key in ("number", "action", "time_frame", "reported_progress")]
+    actions = [
+        {
+            "id": action.id,
+            "anchor": anchor("action", action.id),
+            "text": t(action.text, ctx),
+            "details": t(action.details, ctx) if action.details else None,
+            "time_frame": t(action.time_frame, ctx),
+            "progress": _progress_cell(action.id, ctx),
+        }
+        for action in area.actions
+    ]
+    return render_template("action_table.html", headers=headers, actions=actions)
+
+
+def render_workplan(ctx: RenderContext) -> Markup:
     """Every area with its actions: the whole plan on one page."""
-    parts = []
-    for area in ctx.data.workplan.areas:
-        page = ctx.link(f"areas/{area.slug}.md")
-        parts.append(f"## {escape(area.id)}. {t(area.title, ctx)} {{ #{anchor('area', area.id)} }}\n")
-        if area.intro:
-            parts.append(t(area.intro, ctx, block=True) + "\n")
-        parts.append(render_action_table(area, ctx) + "\n")
-        parts.append(f"[{label('area_page_link', ctx, area=t(area.short_title, ctx))}]({page})\n")
-    return "\n".join(parts)
+    areas = [
+        {
+            "heading": heading(2, Markup("{}. {}").format(area.id, t(area.title, ctx)), anchor("area", area.id)),
+            "intro": t(area.intro, ctx, block=True) if area.intro else None,
+            "table": render_action_table(area, ctx),
+            "url": ctx.link(f"areas/{area.slug}.md"),
+            "more": label("area_page_link", ctx, area=t(area.short_title, ctx)),
+        }
+        for area in ctx.data.workplan.areas
+    ]
+    return render_template("workplan.html", areas=areas)
 
 
-def render_area_cards(ctx: RenderContext) -> str:
-    cards = []
-    for area in ctx.data.workplan.areas:
-        count = len(area.actions)
-        cards.append(
-            f'-   :{area.icon.replace("/", "-")}:{{ .lg .middle aria-hidden="true" }} '
-            f"**[{t(area.short_title, ctx)}]({ctx.link(f'areas/{area.slug}.md')})**\n\n"
-            f"    ---\n\n"
-            f"    {t(area.title, ctx)}\n\n"
-            f"    <small>{label('action_count', ctx, count=count)}</small>\n"
-        )
-    return '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>"
+def render_area_cards(ctx: RenderContext) -> Markup:
+    """One card per area for the home page: icon, short title linking to its page, title, number of actions."""
+    cards = [
+        {
+            "icon": area.icon,
+            "url": ctx.link(f"areas/{area.slug}.md"),
+            "short_title": t(area.short_title, ctx),
+            "title": t(area.title, ctx),
+            "count": label("action_count", ctx, count=len(area.actions)),
+        }
+        for area in ctx.data.workplan.areas
+    ]
+    return render_template("area_cards.html", cards=cards)
