@@ -10,9 +10,7 @@ from macros.context import RenderContext
 from macros.dataset import load_dataset
 from macros.render.agreement import render_history
 from macros.render.areas import render_area_page
-from macros.render.events import is_past, render_events_page
 from macros.render.not_found import render_not_found
-from macros.render.organizations import render_organization_profile, render_partner_cards
 from macros.render.workplan import render_action_table, render_workplan, render_workplan_status
 
 from .conftest import FIXTURES
@@ -60,34 +58,10 @@ def test_workplan_lists_areas_in_order(data) -> None:
     assert text.index("## 1. Joint events") < text.index("## 5. Sea containers")
 
 
-def test_events_are_past_or_upcoming_by_build_date(data) -> None:
-    conference = next(e for e in data.events if e.id == "aeo-conference")
-    assert is_past(conference, ctx(data, today=date(2021, 5, 28)))
-    assert not is_past(conference, ctx(data, today=date(2021, 5, 27)))
-    early = render_events_page(ctx(data, "events.md", today=date(2021, 1, 1)))
-    late = render_events_page(ctx(data, "events.md", today=date(2026, 11, 23)))
-    assert early.index("5th WCO Global AEO Conference") < early.index("## Past events")
-    assert late.index("5th WCO Global AEO Conference") > late.index("## Past events")
-    assert "No upcoming event is recorded." in late
-
-
 def test_history_lists_milestones_only(data) -> None:
     history = render_history(ctx(data, "agreement.md"))
     assert "Signature of the Agreement" in history
     assert "AEO Conference" not in history
-
-
-def test_partner_cards_put_the_edition_first(data) -> None:
-    wco_first = render_partner_cards(ctx(data, edition="wco"))
-    ippc_first = render_partner_cards(ctx(data, edition="ippc"))
-    assert wco_first.index("World Customs") < wco_first.index("International Plant")
-    assert ippc_first.index("International Plant") < ippc_first.index("World Customs")
-
-
-def test_figures_show_date_or_note_and_history(data) -> None:
-    profile = render_organization_profile("wco", ctx(data, "about-wco.md"))
-    assert "as stated on the WCO membership page (undated)" in profile
-    assert "Members: 183 (as of 2021)" in profile
 
 
 def test_not_found_page_speaks_every_language_in_its_own_direction() -> None:
