@@ -100,7 +100,7 @@ def render_event_list(events: list[Event], ctx: RenderContext, empty: str = "no_
 
 
 def render_recent_and_upcoming(ctx: RenderContext, count: int = 5) -> Markup:
-    """The home page's next and latest events; the headings keep the ids that the toc gave them."""
+    """The home page's next and latest events; the headings keep the ids that the English page had."""
     upcoming = sorted((e for e in ctx.data.events if not is_past(e, ctx)), key=lambda e: e.starts_on.first_day)
     past = sorted((e for e in ctx.data.events if is_past(e, ctx)), key=lambda e: e.starts_on.first_day, reverse=True)
     return join(
