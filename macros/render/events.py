@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
+from markupsafe import Markup
+
 from ..context import RenderContext
 from ..dates import format_span
+from ..html import heading, join, render_template
 from ..model import Event
-from ..text import anchor, escape, label, t
+from ..text import anchor, label, status_badge, t
 from .sources import render_sources
 
 
@@ -18,80 +21,94 @@ def is_past(event: Event, ctx: RenderContext) -> bool:
     return end.last_day < ctx.today
 
 
-def _where(event: Event, ctx: RenderContext) -> str:
-    parts = []
+def _where(event: Event, ctx: RenderContext) -> Markup:
+    parts: list[Markup] = []
     if event.place:
         parts.append(t(event.place, ctx))
     if event.virtual:
         parts.append(label("virtual", ctx))
-    return ", ".join(parts)
+    return join(parts, ", ")
 
 
-def render_event(event: Event, ctx: RenderContext, level: int = 3) -> str:
+def render_event(event: Event, ctx: RenderContext, level: int = 3) -> Markup:
     """One event as a heading with its date, place, organizers, related work and source."""
-    when = format_span(event.starts_on, event.ends_on, ctx.lang)
-    lines = [f"{'#' * level} {t(event.title, ctx)} {{ #{anchor('event', event.id)} }}", ""]
-    facts = [f'<time datetime="{event.starts_on}">{when}</time>']
-    where = _where(event, ctx)
-    if where:
-        facts.append(where)
-    lines.append(" · ".join(facts) + "  ")
-    if event.organizers:
-        names = ", ".join(t(ctx.data.organizations[org].acronym, ctx) for org in event.organizers)
-        lines.append(f"{label('organizers', ctx)}: {names}  ")
+    title = Markup("{}{}").format(t(event.title, ctx), status_badge(event, ctx))
+    organizers = join(t(ctx.data.organizations[org].acronym, ctx) for org in event.organizers)
     related = [
-        f"[{t(ctx.data.areas[a].short_title, ctx)}]({ctx.link(f'areas/{ctx.data.areas[a].slug}.md')})"
+        {"url": ctx.link(f"areas/{ctx.data.areas[a].slug}.md"), "name": t(ctx.data.areas[a].short_title, ctx)}
         for a in event.areas
-    ] + [f"[{escape(a)}]({ctx.link('workplan.md', anchor('action', a))})" for a in event.actions]
-    if related:
-        lines.append(f"{label('related', ctx)}: {', '.join(related)}  ")
-    lines.append("")
-    if event.description:
-        lines += [t(event.description, ctx, block=True), ""]
-    more = f"[{label('event_page', ctx)}]({event.url}) · " if event.url else ""
-    lines += [more + render_sources(event.source, ctx), ""]
-    return "\n".join(lines)
+    ] + [{"url": ctx.link("workplan.md", anchor("action", a)), "name": a} for a in event.actions]
+    return render_template(
+        "event.html",
+        heading=heading(level, title, anchor("event", event.id)),
+        datetime=str(event.starts_on),
+        when=format_span(event.starts_on, event.ends_on, ctx.lang),
+        where=_where(event, ctx),
+        organizers_label=label("organizers", ctx),
+        organizers=organizers,
+        related_label=label("related", ctx),
+        related=related,
+        description=t(event.description, ctx, block=True),
+        url=event.url,
+        event_page_label=label("event_page", ctx),
+        sources=render_sources(event.source, ctx),
+    )
 
 
-def _by_year(events: Iterable[Event], ctx: RenderContext, newest_first: bool, level: int, prefix: str) -> str:
+def _by_year(events: Iterable[Event], ctx: RenderContext, newest_first: bool, level: int, prefix: str) -> Markup:
     ordered = sorted(events, key=lambda e: (e.starts_on.first_day, e.id), reverse=newest_first)
-    parts = []
+    parts: list[Markup] = []
     for year, group in groupby(ordered, key=lambda e: e.starts_on.year):
-        parts.append(f"{'#' * level} {year} {{ #{prefix}-{year} }}\n")
+        parts.append(heading(level, str(year), f"{prefix}-{year}"))
         parts.extend(render_event(event, ctx, level + 1) for event in group)
-    return "\n".join(parts)
+    return join(parts, "\n")
 
 
-def render_events_page(ctx: RenderContext) -> str:
+def _paragraph(text: Markup) -> Markup:
+    return Markup("<p>{}</p>").format(text)
+
+
+def render_events_page(ctx: RenderContext) -> Markup:
     upcoming = [e for e in ctx.data.events if not is_past(e, ctx)]
     past = [e for e in ctx.data.events if is_past(e, ctx)]
-    parts = [f"## {label('upcoming_events', ctx)} {{ #upcoming }}\n"]
+    parts = [heading(2, label("upcoming_events", ctx), "upcoming")]
     if upcoming:
         parts.append(_by_year(upcoming, ctx, newest_first=False, level=3, prefix="upcoming"))
     else:
-        parts.append(label("no_upcoming", ctx) + "\n")
-    parts.append(f"## {label('past_events', ctx)} {{ #past }}\n")
+        parts.append(_paragraph(label("no_upcoming", ctx)))
+    parts.append(heading(2, label("past_events", ctx), "past"))
     parts.append(_by_year(past, ctx, newest_first=True, level=3, prefix="past"))
-    return "\n".join(parts)
+    return join(parts, "\n")
 
 
-def render_event_list(events: list[Event], ctx: RenderContext) -> str:
-    """A compact list linking to the events page, newest first."""
-    if not events:
-        return label("no_events", ctx)
-    lines = []
-    for event in sorted(events, key=lambda e: (e.starts_on.first_day, e.id), reverse=True):
-        when = format_span(event.starts_on, event.ends_on, ctx.lang)
-        target = ctx.link("events.md", anchor("event", event.id))
-        status = "" if is_past(event, ctx) else f" <strong>{label('upcoming', ctx)}</strong>"
-        lines.append(f'- <time datetime="{event.starts_on}">{when}</time>: [{t(event.title, ctx)}]({target}){status}')
-    return "\n".join(lines)
+def render_event_list(events: list[Event], ctx: RenderContext, empty: str = "no_events") -> Markup:
+    """A compact list linking to the events page, newest first; the label `empty` when there is none."""
+    items = [
+        {
+            "datetime": str(event.starts_on),
+            "when": format_span(event.starts_on, event.ends_on, ctx.lang),
+            "url": ctx.link("events.md", anchor("event", event.id)),
+            "title": t(event.title, ctx),
+            "badge": status_badge(event, ctx),
+            "upcoming": not is_past(event, ctx),
+        }
+        for event in sorted(events, key=lambda e: (e.starts_on.first_day, e.id), reverse=True)
+    ]
+    return render_template(
+        "event_list.html", events=items, upcoming_label=label("upcoming", ctx), empty_label=label(empty, ctx)
+    )
 
 
-def render_recent_and_upcoming(ctx: RenderContext, count: int = 5) -> str:
+def render_recent_and_upcoming(ctx: RenderContext, count: int = 5) -> Markup:
+    """The home page's next and latest events; the headings keep the ids that the English page had."""
     upcoming = sorted((e for e in ctx.data.events if not is_past(e, ctx)), key=lambda e: e.starts_on.first_day)
     past = sorted((e for e in ctx.data.events if is_past(e, ctx)), key=lambda e: e.starts_on.first_day, reverse=True)
-    parts = [f"### {label('upcoming_events', ctx)}", ""]
-    parts.append(render_event_list(upcoming[:count], ctx) if upcoming else label("no_upcoming", ctx))
-    parts += ["", f"### {label('recent_events', ctx)}", "", render_event_list(past[:count], ctx), ""]
-    return "\n".join(parts)
+    return join(
+        [
+            heading(3, label("upcoming_events", ctx), "upcoming-events"),
+            render_event_list(upcoming[:count], ctx, empty="no_upcoming"),
+            heading(3, label("recent_events", ctx), "recent-events"),
+            render_event_list(past[:count], ctx),
+        ],
+        "\n",
+    )

@@ -2,40 +2,45 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..context import RenderContext
+from ..html import heading, join, render_template
 from ..model import Link
-from ..text import label, t
+from ..text import label, status_badge, t
 
 
-def _link_item(link: Link, ctx: RenderContext) -> str:
-    return f"[{t(link.title, ctx)}]({link.url})"
+def _link_list(links: list[Link], ctx: RenderContext) -> Markup:
+    """A list of links; each URL goes into `href` through the template, escaped, never into Markdown."""
+    if not links:
+        return Markup("")
+    items = [{"url": link.url, "title": t(link.title, ctx), "badge": status_badge(link, ctx)} for link in links]
+    return render_template("link_list.html", links=items)
 
 
-def render_link_columns(links: list[Link], ctx: RenderContext) -> str:
+def render_link_columns(links: list[Link], ctx: RenderContext) -> Markup:
     """The WCO's pages and the IPPC's pages in two columns, the edition's organization first."""
     if not links:
-        return label("no_links", ctx)
+        return Markup("<p>{}</p>").format(label("no_links", ctx))
     columns = []
     for org_id in ctx.partner_order:
         org = ctx.data.organizations[org_id]
         own = [link for link in links if link.organization == org_id]
-        items = "\n".join(f"    - {_link_item(link, ctx)}" for link in own) or f"    {label('no_links', ctx)}"
-        columns.append(f"-   **{label('pages_at', ctx, org=t(org.acronym, ctx))}**\n\n    ---\n\n{items}\n")
+        columns.append({"heading": label("pages_at", ctx, org=t(org.acronym, ctx)), "links": _link_list(own, ctx)})
     others = [link for link in links if link.organization not in ctx.partner_order]
     if others:
-        items = "\n".join(f"    - {_link_item(link, ctx)}" for link in others)
-        columns.append(f"-   **{label('pages_elsewhere', ctx)}**\n\n    ---\n\n{items}\n")
-    return '<div class="grid cards" markdown>\n\n' + "\n".join(columns) + "\n</div>"
+        columns.append({"heading": label("pages_elsewhere", ctx), "links": _link_list(others, ctx)})
+    return render_template("link_columns.html", columns=columns, empty_label=label("no_links", ctx))
 
 
-def render_all_links(ctx: RenderContext) -> str:
-    """Every link in data/links.yml, grouped by organization."""
-    parts = []
+def render_all_links(ctx: RenderContext) -> Markup:
+    """Every link in data/links.yml, grouped by organization, each group under a heading of its own."""
+    parts: list[Markup] = []
     for org in ctx.data.organizations.values():
         own = [link for link in ctx.data.links if link.organization == org.id]
         if not own:
             continue
-        parts.append(f"### {t(org.name, ctx)} ({t(org.acronym, ctx)})\n")
-        parts.extend(f"- {_link_item(link, ctx)}" for link in own)
-        parts.append("")
-    return "\n".join(parts)
+        title = Markup("{} ({})").format(t(org.name, ctx), t(org.acronym, ctx))
+        parts.append(heading(3, title, f"links-{org.id}"))
+        parts.append(_link_list(own, ctx))
+    return join(parts, "\n")
