@@ -117,6 +117,7 @@ _LIST = re.compile(r"^\s{0,3}([-+*]|\d+[.)])\s+\S", re.M)
 _QUOTE = re.compile(r"^\s{0,3}>", re.M)
 _CODE_BLOCK = re.compile(r"^(```|~~~)", re.M)
 _LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
+_NESTED_LINK = re.compile(r"\[[^\]]*\[[^\]]*\]\([^)]*\)[^\]]*\]\(")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 
 
@@ -129,6 +130,8 @@ def markdown_problems(text: str, block: bool, kind: str = "text") -> Iterator[st
         problem = link_problem(target)
         if problem:
             yield problem
+    if _NESTED_LINK.search(text):
+        yield f"a link inside the text of another link is not allowed in {kind}; keep one link"
     if _RAW_HTML.search(text):
         yield (
             f"HTML is not allowed in {kind}; write plain text, with *emphasis*, **strong** or "

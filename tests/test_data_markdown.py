@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from html.parser import HTMLParser
+
+import pytest
 
 from macros.data_markdown import BLOCK_TAGS, DataMarkdown, link_problem, markdown_problems, sanitize
 
@@ -82,8 +82,10 @@ def elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
 
 def test_sanitizer_keeps_only_the_allow_list() -> None:
-    dirty = '<p onclick="x"><a href="javascript:x" title="t">a</a><abbr title="T" class="c">T</abbr><iframe></iframe></p>'
-    assert sanitize(dirty, block=True) == "<p><a>a</a><abbr title=\"T\">T</abbr></p>"
+    dirty = (
+        '<p onclick="x"><a href="javascript:x" title="t">a</a><abbr title="T" class="c">T</abbr><iframe></iframe></p>'
+    )
+    assert sanitize(dirty, block=True) == '<p><a>a</a><abbr title="T">T</abbr></p>'
 
 
 @pytest.mark.parametrize(
@@ -108,6 +110,12 @@ def test_link_targets(target: str, allowed: bool) -> None:
 def test_messages_say_what_to_do() -> None:
     problems = list(markdown_problems("![t](https://a.example/x.png)", block=True, kind="a description"))
     assert problems == ["images are not allowed in a description; link to the image instead: [its title](https://…)"]
+
+
+def test_a_link_inside_a_link_is_refused() -> None:
+    assert "a link inside the text of another link" in next(
+        iter(markdown_problems("[[x](https://a.example/)](https://b.example/)", block=False))
+    )
 
 
 def test_direction_controls_are_refused() -> None:

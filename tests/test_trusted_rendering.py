@@ -164,7 +164,9 @@ def test_hostile_data_runs_nothing_in_a_browser(hostile_pages: dict[str, str]) -
     dialogs: list[str] = []
     requests: list[str] = []
     body = "\n".join(f"<section><h1>{name}</h1>{html}</section>" for name, html in hostile_pages.items())
-    document = f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
+    document = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
+    )
     with chromium() as browser:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
