@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build preview test check review serve lint typecheck format clean translations bench
+.PHONY: build preview test check review serve lint typecheck format clean translations bench schemas new diff
 
 -include mk/quality.mk
 
@@ -25,6 +25,10 @@ preview: $(STAMP) $(NODE_STAMP)
 
 check: $(STAMP)
 	$(PY) -m macros check
+
+# The JSON Schemas of the data files (schemas/*.json), for editors' tools; a test fails when they are stale.
+schemas: $(STAMP)
+	$(PY) -m macros schemas
 
 # What awaits a Secretariat's confirmation, per Secretariat, with the question to send.
 review: $(STAMP)

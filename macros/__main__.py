@@ -138,9 +138,31 @@ def write_top_level(site: Path, data: object) -> None:
     (site / "sitemap.xml").write_text(render_sitemap_index(list(EDITIONS), urls), encoding="utf-8")
 
 
+def write_schemas() -> int:
+    from .schemas import write_schemas as write
+
+    changed = write(ROOT / "schemas")
+    print(f"schemas/: {len(changed)} file(s) written" + "".join(f"\n  {path.name}" for path in changed))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # Commands with options of their own parse them themselves.
+    if argv[:1] == ["new"]:
+        from .new_record import main as new_main
+
+        return new_main(argv[1:])
+    if argv[:1] == ["diff"]:
+        from .site_diff import main as diff_main
+
+        return diff_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
-    parser.add_argument("command", choices=["check", "review", "build", "translations", "export", "merge"])
+    parser.add_argument(
+        "command",
+        choices=["check", "review", "build", "translations", "export", "merge", "schemas", "new", "diff"],
+        help="new KIND and diff BASE: see `python -m macros new --help`, `python -m macros diff --help`",
+    )
     parser.add_argument("language", nargs="?", help="with export and merge: the language code")
     parser.add_argument("file", nargs="?", type=Path, help="with export and merge: the JSON file")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
@@ -151,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "schemas":
+        return write_schemas()
     if args.command == "review":
         try:
             lines = review_lines(load_dataset(args.data))
