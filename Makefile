@@ -30,6 +30,10 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m macros schemas
 
+# Start a new record: `make new` lists the kinds; `make new KIND=event` asks for its fields.
+new: $(STAMP)
+	$(PY) -m macros new $(KIND)
+
 # What awaits a Secretariat's confirmation, per Secretariat, with the question to send.
 review: $(STAMP)
 	$(PY) -m macros review
