@@ -34,6 +34,11 @@ schemas: $(STAMP)
 new: $(STAMP)
 	$(PY) -m macros new $(KIND)
 
+# Which records and pages the working tree adds, changes or removes since BASE (default origin/main).
+BASE ?= origin/main
+diff: $(STAMP)
+	$(PY) -m macros diff $(BASE)
+
 # What awaits a Secretariat's confirmation, per Secretariat, with the question to send.
 review: $(STAMP)
 	$(PY) -m macros review
