@@ -67,7 +67,7 @@ def _targets(arguments: list[str]) -> list[str]:
 
 def _on(workflow: dict[Any, Any]) -> dict[str, Any]:
     triggers = workflow.get("on", workflow.get(True))  # PyYAML reads the key `on` as True
-    return triggers if isinstance(triggers, dict) else {name: None for name in triggers}
+    return triggers if isinstance(triggers, dict) else dict.fromkeys(triggers or [])
 
 
 def _load(path: Path) -> Any:
