@@ -46,11 +46,22 @@ def test_workplan_page_shows_every_action_with_its_time_frame(built_site: Path, 
         assert len(re.findall(r'<span id="action-\d+-\d+">', source)) == len(dataset.actions)
 
 
-def test_every_event_is_on_the_events_page(built_site: Path, dataset) -> None:
+def test_every_event_is_on_the_events_page_or_its_years_page(built_site: Path, dataset) -> None:
     for page in pages(built_site, "events"):
         source = page.read_text(encoding="utf-8")
         for event in dataset.events:
-            assert f'id="event-{event.id}"' in source, f"{page}: event {event.id} is missing"
+            year_page = page.parent / str(event.starts_on.year) / "index.html"
+            archived = year_page.is_file() and f'id="event-{event.id}"' in year_page.read_text(encoding="utf-8")
+            assert archived != (f'id="event-{event.id}"' in source), f"{page}: event {event.id} is not shown once"
+
+
+def test_the_events_page_links_each_earlier_year(built_site: Path) -> None:
+    for page in pages(built_site, "events"):
+        years = sorted(path.name for path in page.parent.iterdir() if path.is_dir())
+        source = page.read_text(encoding="utf-8")
+        assert years, f"{page}: no year has a page of its own"
+        for year in years:
+            assert f'href="{year}/"' in source, f"{page}: no link to {year}"
 
 
 def test_every_area_has_its_page_in_every_language(built_site: Path, dataset) -> None:

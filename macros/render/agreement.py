@@ -9,6 +9,7 @@ from ..context import RenderContext
 from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
 from ..text import anchor, label, label_plain, status_badge, t
+from .events import event_page
 from .sources import render_sources
 
 
@@ -65,7 +66,7 @@ def render_history(ctx: RenderContext) -> Markup:
         {
             "dated": str(event.starts_on),
             "when": format_span(event.starts_on, event.ends_on, ctx.lang),
-            "url": ctx.link("events.md", anchor("event", event.id)),
+            "url": ctx.link(event_page(event, ctx), anchor("event", event.id)),
             "title": t(event.title, ctx),
             "badge": status_badge(event, ctx),
             "description": t(event.description, ctx) if event.description else None,
