@@ -42,7 +42,7 @@ def as_page_block(rendered: str) -> str:
     """Generated HTML as a block of its own in the page's Markdown, which Python-Markdown keeps
     as it is (no Markdown, attribute list or abbreviation inside it is read)."""
     if isinstance(rendered, Markup):
-        return Markup("\n\n<div class=\"generated\">\n{}\n</div>\n\n").format(rendered)
+        return Markup('\n\n<div class="generated">\n{}\n</div>\n\n').format(rendered)
     return rendered
 
 
@@ -86,4 +86,7 @@ def define_env(env: Any) -> None:
     register("all_links", render_all_links)
     register("label", label)
     register("guide_page", render_guide_page)
-    env.macro(lambda: render_guides_overview(context(), env.page.url, offline_build(env.conf)), "guides_overview")
+    env.macro(
+        lambda: as_page_block(render_guides_overview(context(), env.page.url, offline_build(env.conf))),
+        "guides_overview",
+    )
