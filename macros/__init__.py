@@ -42,7 +42,7 @@ def as_page_block(rendered: str) -> str:
     """Generated HTML as a block of its own in the page's Markdown, which Python-Markdown keeps
     as it is (no Markdown, attribute list or abbreviation inside it is read)."""
     if isinstance(rendered, Markup):
-        return Markup('\n\n<div class="generated">\n{}\n</div>\n\n').format(rendered)
+        return Markup("\n\n<div class=\"generated\">\n{}\n</div>\n\n").format(rendered)
     return rendered
 
 
