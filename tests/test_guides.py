@@ -208,6 +208,30 @@ def test_overview_links_the_guides_and_the_offline_copy_online_only(dataset) -> 
     assert not [mark for mark in LEFTOVER_MARKDOWN if mark in online]
 
 
+@pytest.mark.parametrize("lang", ["fr", "zh"])
+def test_a_translated_overview_links_the_guides_beside_it(dataset, lang: str) -> None:
+    """guides/index.fr.md is built as fr/guides/: its guides are beside it, not one folder up."""
+    ctx = RenderContext(dataset, lang, f"guides/index.{lang}.md", "ippc")
+    overview = render_guides_overview(ctx, f"{lang}/guides/")
+    for guide_id in GUIDES:
+        assert f'<a href="{guide_id}/">' in overview, guide_id
+    page = render_guide_page("ephyto", RenderContext(dataset, lang, f"guides/ephyto.{lang}.md", "ippc"))
+    assert 'href="../../areas/ephyto/#action-4-1"' in page
+
+
+def test_a_guide_to_confirm_shows_its_badge_in_the_preview(dataset) -> None:
+    item = guide(dataset, "sea-containers")
+    to_confirm = item.model_copy(update={"status": "to-confirm"})
+    data = replace(dataset, guides=[to_confirm if other.id == item.id else other for other in dataset.guides])
+    page = render_guide_page("sea-containers", RenderContext(data, "en", "guides/sea-containers.md", "wco"))
+    assert re.match(r'<h1 id="sea-containers">[^<]*<span class="status-to-confirm">', page)
+    overview = render_guides_overview(RenderContext(data, "en", "guides/index.md", "wco"))
+    assert overview.count('class="status-to-confirm"') == 1
+    assert 'class="status-to-confirm"' not in render_guide_page(
+        "ephyto", RenderContext(data, "en", "guides/ephyto.md", "wco")
+    )
+
+
 HOSTILE = (
     "<script>alert(1)</script>",
     '"><svg onload=alert(1)>',
