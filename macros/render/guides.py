@@ -7,6 +7,9 @@ printed leaflet lists each address once, written out in full.
 
 The page carries `data-guide-pdf="<file>"`: the post-build step (macros/pdf.py) finds the
 built pages by it and writes the PDF of the page beside the HTML, under that name.
+
+Everything is returned as escaped HTML (markupsafe, and the guide_*.html templates), the page's
+own `<h1>` included: MkDocs takes the page title from it.
 """
 
 from __future__ import annotations
@@ -136,12 +139,12 @@ def _section(section: GuideSection, refs: _Sources, ctx: RenderContext) -> Marku
         intro = _with_refs(t(section.intro, ctx, block=True), refs.ref(section.source))
     elif section.source:
         title += refs.ref(section.source)
-    numbered = [_point(point, refs, ctx) for point in section.points] if section.numbered else []
-    runs = (
-        []
-        if section.numbered
-        else [_Run(short, [_point(p, refs, ctx) for p in run]) for short, run in _runs(section.points, ctx)]
-    )
+    numbered: list[Markup] = []
+    runs: list[_Run] = []
+    if section.numbered:
+        numbered = [_point(point, refs, ctx) for point in section.points]
+    else:
+        runs = [_Run(short, [_point(point, refs, ctx) for point in run]) for short, run in _runs(section.points, ctx)]
     return render_template(
         "guide_section.html",
         heading=heading(2, title, section.id),
