@@ -32,7 +32,7 @@ from .dates import build_date
 from .editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from .editorial import public_view
 from .errors import DataErrors
-from .finished_html import PageFacts, finish_page, not_found_text, root_at_edition
+from .finished_html import PageFacts, after_first_heading, finish_page, not_found_text, root_at_edition
 from .loading import data_dir_of, fingerprint
 from .offline import offline_build
 from .page_outline import outline
@@ -184,13 +184,12 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
                 english_heading = f'{heading.group(0)} {{ lang="en" dir="ltr" }}'
                 markdown = f"{markdown[: heading.start()]}{english_heading}{markdown[heading.end() :]}"
             return _after_heading(markdown, notice) + "\n\n</div>\n"
-        if 'class="fallback"' in markdown:
-            return _after_heading(markdown, str(render_notice(ctx, "part_not_translated")))
         return markdown
 
     @event_priority(-50)
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Read the outline from the HTML; open the page with the edition note."""
+        """Read the outline from the HTML; say so under the title when parts of the page are in English
+        for want of a translation; open the page with the edition note."""
         page.toc = get_toc(outline(html))  # type: ignore[arg-type]
         heading = page_title(html)
         if heading and "title" not in page.meta:
@@ -209,6 +208,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
                 page_url, language, other, edition_languages(config_dir, other), other_base
             )
         ctx = self.context(config, language, page.file.src_uri)
+        translated = str(getattr(page.file, "locale", None) or language) == language
+        if language != "en" and translated and 'class="fallback"' in html:
+            html = after_first_heading(html, str(render_notice(ctx, "part_not_translated")))
         note = render_edition_note(ctx, other, other_url, other_language)
         return f"{note}\n{html}" if note else html
 
