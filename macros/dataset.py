@@ -35,6 +35,7 @@ from .model import (
     Organization,
     OrganizationsFile,
     ProgressFile,
+    Record,
     SeedDocument,
     SourcesFile,
     Update,
@@ -322,13 +323,19 @@ def _refs(
 # --- Pydantic errors as editor messages ------------------------------------------------------------
 
 
+def _fields_in_order(model: type[BaseModel]) -> list[str]:
+    """A record's own fields first, then those every record has (note, status, confirm)."""
+    common = list(Record.model_fields) if issubclass(model, Record) else []
+    return [name for name in model.model_fields if name not in common] + common
+
+
 def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) -> Iterator[DataError]:
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
         kind = error["type"]
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
-            allowed = ", ".join(parent.model_fields) if parent else "see the other records"
+            allowed = ", ".join(_fields_in_order(parent)) if parent else "see the other records"
             yield loaded.error(loc, f"unknown field '{loc[-1]}' (allowed: {allowed}); check its spelling")
         elif kind == "missing":
             yield loaded.error(loc[:-1], f"required field '{loc[-1]}' is missing; add it")

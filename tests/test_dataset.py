@@ -45,7 +45,8 @@ EXPECTED: dict[str, list[str]] = {
     "events--unknown-key.yml": [
         "events.yml:3:5: events[0]: required field 'title' is missing; add it",
         "events.yml:5:7: events[0].tittle: unknown field 'tittle' (allowed: id, title, kind, starts_on, ends_on, "
-        "place, virtual, organizers, areas, actions, description, milestone, url, source); check its spelling",
+        "place, virtual, organizers, areas, actions, description, milestone, url, source, note, status, confirm); "
+        "check its spelling",
     ],
     "glossary--bad-language.yml": [
         "glossary.yml:5:7: terms[0].term: 'de' is not a language of this site (use one of: en, fr, es, ar, zh, ru)",

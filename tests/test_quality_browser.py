@@ -25,6 +25,8 @@ from playwright.async_api import async_playwright
 from site_quality import gates
 from site_quality.pages import HOME
 
+pytestmark = pytest.mark.browser
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quality"
 
 # --- Session: one event loop, one browser, one server ------------------------------------------
