@@ -100,9 +100,12 @@ class Dataset:
         return None
 
     def is_official(self, source: str) -> bool:
-        """A seed document, or an address whose publisher is official."""
+        """A seed document of official publishers, or an address whose publisher is official."""
         if not source.startswith(("http://", "https://")):
-            return source in self.seeds
+            seed = self.seeds.get(source)
+            # A publisher missing from the register is reported by the checks, not counted here.
+            known = [self.publishers[p] for p in seed.publisher if p in self.publishers] if seed else []
+            return seed is not None and all(publisher.official for publisher in known)
         publisher = self.publisher_of(source)
         return publisher is not None and publisher.official
 
@@ -391,7 +394,7 @@ def _check_record_sources(
     if hidden:
         return
     if sources and not any(data.is_official(source) for source in sources):
-        hosts = ", ".join(dict.fromkeys(host_of(source) for source in sources))
+        hosts = ", ".join(dict.fromkeys(host_of(source) if "://" in source else source for source in sources))
         yield loaded.error(
             (*path, "source" if "source" in record else "status_source"),
             f"no source of this record is official ({hosts}): cite an official page, or mark the record "

@@ -315,3 +315,13 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
 def _init_fields() -> list[str]:
     return [field.name for field in dataclasses.fields(Dataset) if field.init]
+
+
+def test_a_seed_is_official_only_if_its_publishers_are(minimal: Dataset) -> None:
+    seed = minimal.seeds["joint-work-plan-2019-2022.txt"]
+    unofficial = seed.model_copy(update={"publisher": ("wco", "wikipedia")})
+    fields = {name: getattr(minimal, name) for name in _init_fields()}
+    data = Dataset(**{**fields, "seeds": {seed.file: unofficial}})
+    assert minimal.is_official(seed.file)
+    assert not data.is_official(seed.file)
+    assert render_sources((seed.file,), RenderContext(data, "en", "workplan.md")) == ""

@@ -53,13 +53,14 @@ def cited_sources(sources: tuple[str, ...], ctx: RenderContext) -> list[dict[str
     items: list[dict[str, Any]] = []
     seen: set[tuple[str, int | None]] = set()
     for source in sources:
+        if not ctx.data.is_official(source):
+            continue
         if not source.startswith(("http://", "https://")):
             seed = ctx.data.seeds[source]
             items.append({"url": None, "name": t(seed.title, ctx), "issued": t(seed.issued, ctx), "year": None})
             continue
         publisher = ctx.data.publisher_of(source)
-        if publisher is None or not publisher.official:
-            continue
+        assert publisher is not None  # official, so registered
         year = source_year(source)
         if (publisher.id, year) in seen:
             continue
