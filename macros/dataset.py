@@ -35,6 +35,7 @@ from .model import (
     Organization,
     OrganizationsFile,
     ProgressFile,
+    Publisher,
     Record,
     SeedDocument,
     SourcesFile,
@@ -42,6 +43,7 @@ from .model import (
     WorkPlan,
     WorkPlanFile,
 )
+from .urls import host_of
 from .yaml_loader import LoadedFile, Path_, load_yaml_file
 
 
@@ -60,6 +62,8 @@ class Dataset:
     contacts: list[Contact]
     labels: dict[str, dict[str, str]]
     guides: list[Guide]
+    publishers: dict[str, Publisher]
+    publisher_by_host: dict[str, Publisher] = field(init=False)
     areas: dict[str, Area] = field(init=False)
     actions: dict[str, Action] = field(init=False)
     area_of_action: dict[str, Area] = field(init=False)
@@ -71,6 +75,11 @@ class Dataset:
     def __post_init__(self) -> None:
         """Indexes built once, so that no page scans every record for every other page."""
         plan_areas = self.workplan.areas
+        by_host: dict[str, Publisher] = {}
+        for publisher in self.publishers.values():
+            for host in publisher.hosts:
+                by_host.setdefault(host, publisher)
+        self._set("publisher_by_host", by_host)
         self._set("areas", {area.id: area for area in plan_areas})
         self._set("actions", {action.id: action for area in plan_areas for action in area.actions})
         self._set("area_of_action", {action.id: area for area in plan_areas for action in area.actions})
@@ -81,6 +90,25 @@ class Dataset:
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
+
+    def publisher_of(self, url: str) -> Publisher | None:
+        """The registered publisher of an http(s) address: its host or a parent domain is registered."""
+        labels = host_of(url).split(".")
+        for start in range(len(labels) - 1):
+            found = self.publisher_by_host.get(".".join(labels[start:]))
+            if found is not None:
+                return found
+        return None
+
+    def is_official(self, source: str) -> bool:
+        """A seed document of official publishers, or an address whose publisher is official."""
+        if not source.startswith(("http://", "https://")):
+            seed = self.seeds.get(source)
+            # A publisher missing from the register is reported by the checks, not counted here.
+            known = [self.publishers[p] for p in seed.publisher if p in self.publishers] if seed else []
+            return seed is not None and all(publisher.official for publisher in known)
+        publisher = self.publisher_of(source)
+        return publisher is not None and publisher.official
 
     @property
     def partners(self) -> list[Organization]:
@@ -123,6 +151,14 @@ def _group(records: list[Any], keys: Any) -> dict[str, list[Any]]:
     return grouped
 
 
+def _first_of_each(publishers: list[Publisher]) -> dict[str, Publisher]:
+    """Publishers by id; a repeated id is reported by the checks, and the first one is kept."""
+    found: dict[str, Publisher] = {}
+    for publisher in publishers:
+        found.setdefault(publisher.id, publisher)
+    return found
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     """Read and check every file of data/; raise DataErrors with all problems at once."""
     errors: list[DataError] = []
@@ -150,8 +186,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     if errors:
         raise DataErrors(errors)
 
+    register = typing.cast(SourcesFile, parsed["sources.yml"])
     dataset = Dataset(
-        seeds={seed.file: seed for seed in typing.cast(SourcesFile, parsed["sources.yml"]).seeds},
+        seeds={seed.file: seed for seed in register.seeds},
+        publishers=_first_of_each(register.publishers),
         organizations={
             org.id: org for org in typing.cast(OrganizationsFile, parsed["organizations.yml"]).organizations
         },
@@ -269,32 +307,116 @@ def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:
                 )
 
 
+_URL_FIELDS = ("url", "website")
+_SOURCE_FIELDS = ("source", "status_source")
+_REGISTER = "add the host to data/sources.yml under its publisher, or cite an official page"
+
+
 def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
-    """A source that is not a URL must name a seed document listed in data/sources.yml."""
+    """Every source is a listed seed or a registered host; a record with no official support is to confirm."""
+    yield from _check_register(data, files["sources.yml"])
     for name, loaded in files.items():
-        if name == "labels.yml":
+        if name in ("labels.yml", "sources.yml"):
             continue
-        for path, value in _walk(loaded.data, ()):
-            if path and path[-1] in ("source", "status_source"):
-                items = value if isinstance(value, list) else [value]
-                for item in items:
-                    text = str(item)
-                    if not text.startswith(("http://", "https://")) and text not in data.seeds:
-                        yield loaded.error(
-                            path,
-                            f"'{text}' is not a seed document listed in data/sources.yml "
-                            f"(known: {', '.join(sorted(data.seeds))}); add it there or cite a URL",
-                        )
+        for path, record, hidden in _records(loaded.data, (), False):
+            yield from _check_record_sources(data, loaded, path, record, hidden)
 
 
-def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
-    yield path, value
+def _check_register(data: Dataset, register: LoadedFile) -> Iterator[DataError]:
+    """Publisher ids and hosts are listed once; a seed names registered publishers."""
+    raw = [item for item in register.data.get("publishers") or [] if isinstance(item, dict)]
+    yield from _unique(register, "publishers", [str(item.get("id")) for item in raw])
+    first: dict[str, str] = {}
+    for p_index, item in enumerate(raw):
+        for h_index, host in enumerate(item.get("hosts") or []):
+            if host in first:
+                yield register.error(
+                    ("publishers", p_index, "hosts", h_index),
+                    f"the host '{host}' is already registered under '{first[host]}'; list each host once",
+                )
+            first.setdefault(host, str(item.get("id")))
+    for s_index, seed in enumerate(data.seeds.values()):
+        for i_index, publisher_id in enumerate(seed.publisher):
+            if publisher_id not in data.publishers:
+                known = ", ".join(sorted(data.publishers))
+                yield register.error(
+                    ("seeds", s_index, "publisher", i_index)
+                    if len(seed.publisher) > 1
+                    else ("seeds", s_index, "publisher"),
+                    f"there is no publisher '{publisher_id}' (known: {known}); add it under publishers:",
+                )
+
+
+def _records(value: Any, path: Path_, hidden: bool) -> Iterator[tuple[Path_, dict[str, Any], bool]]:
+    """Every mapping of a data file, and whether it or a record around it is `to-confirm`."""
     if isinstance(value, dict):
+        hidden = hidden or value.get("status") == "to-confirm"
+        yield path, value, hidden
         for key, child in value.items():
-            yield from _walk(child, (*path, key))
+            yield from _records(child, (*path, key), hidden)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _walk(child, (*path, index))
+            yield from _records(child, (*path, index), hidden)
+
+
+def _check_record_sources(
+    data: Dataset, loaded: LoadedFile, path: Path_, record: dict[str, Any], hidden: bool
+) -> Iterator[DataError]:
+    sources: list[str] = []
+    for key in _SOURCE_FIELDS:
+        if key not in record:
+            continue
+        value = record[key]
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            text = str(item)
+            where = (*path, key, index) if isinstance(value, list) else (*path, key)
+            if text.startswith(("http://", "https://")):
+                problem = _host_problem(data, text)
+                if problem:
+                    yield loaded.error(where, problem)
+                    continue
+            elif text not in data.seeds:
+                yield loaded.error(
+                    where,
+                    f"'{text}' is not a seed document listed in data/sources.yml "
+                    f"(known: {', '.join(sorted(data.seeds))}); add it there or cite a URL",
+                )
+                continue
+            sources.append(text)
+    links: list[tuple[str, str]] = []
+    for key in _URL_FIELDS:
+        text = str(record.get(key, ""))
+        if text.startswith(("http://", "https://")):
+            problem = _host_problem(data, text)
+            if problem:
+                yield loaded.error((*path, key), problem)
+            else:
+                links.append((key, text))
+    if hidden:
+        return
+    if sources and not any(data.is_official(source) for source in sources):
+        hosts = ", ".join(dict.fromkeys(host_of(source) if "://" in source else source for source in sources))
+        yield loaded.error(
+            (*path, "source" if "source" in record else "status_source"),
+            f"no source of this record is official ({hosts}): cite an official page, or mark the record "
+            "`status: to-confirm` with `confirm:` (ask: wco and/or ippc; question: what to confirm)",
+        )
+    for key, text in links:
+        if not data.is_official(text):
+            yield loaded.error(
+                (*path, key),
+                f"'{text}' is not an official page ({host_of(text)}) and would be linked on a public page: "
+                "link an official page, or mark the record `status: to-confirm` with `confirm:`",
+            )
+
+
+def _host_problem(data: Dataset, url: str) -> str | None:
+    host = host_of(url)
+    if host.endswith("."):
+        return f"the host '{host}' of '{url}' ends in a dot; remove the dot ({host.rstrip('.')})"
+    if data.publisher_of(url) is None:
+        return f"the host '{host}' of '{url}' is not in the register of sources; {_REGISTER}"
+    return None
 
 
 def _unique(loaded: LoadedFile, where: str | Path_, ids: list[str], key: str = "id") -> Iterator[DataError]:

@@ -21,6 +21,7 @@ _ACTION_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 _AREA_ID = re.compile(r"^[1-9][0-9]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SEED = re.compile(r"^[a-z0-9][a-z0-9-]*\.txt$")
+_HOST = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
 _URL = re.compile(r"^(https?://[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$")
 
 
@@ -164,15 +165,58 @@ class Record(BaseModel):
 # --- Sources ----------------------------------------------------------------------------
 
 
+def parse_host(value: Any) -> str:
+    """A host name as the register writes it: lower case, no `www.`, no trailing dot, no path."""
+    text = str(value).strip()
+    if text.endswith("."):
+        raise ValueError(f"the host '{text}' ends in a dot; write {text.rstrip('.')}")
+    if text != text.lower():
+        raise ValueError(f"write the host in lower case: {text.lower()}")
+    if text.startswith("www."):
+        raise ValueError(f"write the host without 'www.': {text.removeprefix('www.')} (its www. form counts too)")
+    if not _HOST.match(text):
+        raise ValueError(f"'{text}' is not a host name: write the name only, e.g. ippc.int (no https://, no path)")
+    return text
+
+
+def parse_ids(value: Any) -> tuple[str, ...]:
+    """One id or a list of ids."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise ValueError("give at least one id")
+    return tuple(parse_id(item) for item in items)
+
+
+Host = Annotated[str, BeforeValidator(parse_host)]
+Ids = Annotated[tuple[str, ...], BeforeValidator(parse_ids)]
+
+
+class Publisher(Record):
+    """Who publishes the pages of some hosts, and whether public pages may cite them.
+
+    Official: the two organizations, the FAO, and other intergovernmental and government bodies.
+    A host counts with its sub-domains and its `www.` form (`ippc.int` covers `www.ippc.int` and
+    `assets.ippc.int`).
+    """
+
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    official: bool
+    hosts: list[Host] = Field(min_length=1)
+
+
 class SeedDocument(Record):
     file: str = Field(pattern=_SEED.pattern)
     title: Text
     issued: Text
+    publisher: Ids
     description: Text
 
 
 class SourcesFile(Record):
     seeds: list[SeedDocument]
+    publishers: list[Publisher]
 
 
 # --- Organizations -----------------------------------------------------------------------
