@@ -26,6 +26,7 @@ from ..html import heading, join, render_template
 from ..model import Date, Guide, GuidePoint, GuideSection, Instrument, KeyFigure
 from ..text import anchor, label, localized, status_badge, t
 from .diagrams import container_diagram, pathway_diagram
+from .sources import localized_url
 
 PDF_MARKER = "data-guide-pdf"
 """The attribute that marks a built guide page and names its PDF (see macros/pdf.py)."""
@@ -70,11 +71,13 @@ class _Sources:
         return f"{self.guide.id}-source-{number}"
 
     def ref(self, sources: tuple[str, ...] | None) -> Markup:
-        """`<sup>1,2</sup>`: each number links to its source in the list at the end of the page."""
-        if not sources:
+        """`<sup>1,2</sup>`: each number links to its source in the list at the end of the page; a public
+        page cites official sources only."""
+        shown = [source for source in sources or () if self.ctx.data.is_official(source)]
+        if not shown:
             return Markup("")
         links = []
-        for source in sources:
+        for source in shown:
             number = self.numbers.setdefault(source, len(self.numbers) + 1)
             name = label("guide_source_ref", self.ctx, number=number).striptags()
             link = Markup('<a href="#{}" title="{}" aria-label="{}">{}</a>')
@@ -86,7 +89,7 @@ class _Sources:
         items: list[dict[str, str | None]] = []
         for source, number in self.numbers.items():
             if source.startswith(("http://", "https://")):
-                items.append({"id": self._id(number), "url": source})
+                items.append({"id": self._id(number), "url": localized_url(source, self.ctx.lang)})
             else:
                 seed = self.ctx.data.seeds[source]
                 items.append(
@@ -241,7 +244,7 @@ def render_guide_page(guide_id: str, ctx: RenderContext) -> Markup:
     summary = _with_refs(t(guide.summary, ctx, block=True), refs.ref(guide.source))
     key_figures = [_key_figure(figure, refs, ctx) for figure in guide.key_figures]
     inspection = None
-    if guide.inspection:
+    if guide.inspection and guide.inspection.places:  # the public build may have none left to show
         places = [
             {
                 "label": t(place.label, ctx) + status_badge(place, ctx),
