@@ -32,9 +32,11 @@ from .model import (
     Labels,
     Link,
     LinksFile,
+    LocatedError,
     Organization,
     OrganizationsFile,
     ProgressFile,
+    Record,
     SeedDocument,
     SourcesFile,
     Update,
@@ -130,7 +132,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     for file_name, model in FILE_MODELS.items():
         path = data_dir / file_name
         display = _display_path(path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             errors.append(DataError(display, 1, 1, "", f"the file is missing; the data folder needs {file_name}"))
             continue
         try:
@@ -328,14 +330,18 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
         kind = error["type"]
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
-            allowed = ", ".join(parent.model_fields) if parent else "see the other records"
+            allowed = _allowed_fields(parent) if parent else "see the other records"
             yield loaded.error(loc, f"unknown field '{loc[-1]}' (allowed: {allowed}); check its spelling")
         elif kind == "missing":
             yield loaded.error(loc[:-1], f"required field '{loc[-1]}' is missing; add it")
             continue
         elif kind in ("value_error", "assertion_error"):
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
-            yield loaded.error(loc, message)
+            cause = error.get("ctx", {}).get("error", error["msg"])
+            if isinstance(cause, LocatedError):
+                loc = (*loc, cause.key)
+            yield loaded.error(loc, str(cause))
+        elif kind == "string_type":
+            yield loaded.error(loc, f"expected text, got {error['input']!r}; if this is text, put it in quotes")
         elif kind == "string_pattern_mismatch":
             yield loaded.error(loc, f"{error['input']!r} does not have the expected form ({_pattern_hint(loc)})")
         elif kind == "literal_error":
@@ -350,6 +356,13 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
             yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
         else:
             yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+
+
+def _allowed_fields(model: type[BaseModel]) -> str:
+    """The record's own fields, then those that every record may carry."""
+    common = [name for name in Record.model_fields if name in model.model_fields]
+    own = [name for name in model.model_fields if name not in common]
+    return ", ".join(own) + (f"; on any record: {', '.join(common)}" if common else "")
 
 
 def _pattern_hint(loc: Path_) -> str:
