@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 from . import translations
+from .dataset import Dataset, load_dataset
 from .editions import edition_language_names
 from .errors import DataErrors
 from .loading import cached_dataset
@@ -48,11 +49,22 @@ def _is_noise(line: str) -> bool:
 
 
 def check(data_dir: Path) -> int:
+    """Validate data/: the problems as editor's messages (file:line:col: field: what to do) and exit
+    status 1; never a traceback, whatever the folder holds (MACROS_DEBUG=1 shows one for a bug)."""
     started = time.perf_counter()
     try:
-        data = cached_dataset(data_dir)
+        data = _checked_dataset(data_dir)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
+        return 1
+    except Exception as error:
+        if os.environ.get("MACROS_DEBUG"):
+            raise
+        print(
+            f"{data_dir}: the check stopped on a problem it does not know ({type(error).__name__}: {error}); "
+            "this is a bug of the checker: please report it with the data that caused it. Nothing was built.",
+            file=sys.stderr,
+        )
         return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -61,6 +73,14 @@ def check(data_dir: Path) -> int:
         f"{len(data.links)} links ({elapsed:.0f} ms)"
     )
     return 0
+
+
+def _checked_dataset(data_dir: Path) -> Dataset:
+    try:
+        return cached_dataset(data_dir)
+    except OSError:
+        # A file that cannot even be looked at (a dangling link): the uncached load names it.
+        return load_dataset(data_dir)
 
 
 def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int, list[str]]:

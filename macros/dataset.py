@@ -5,15 +5,20 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import string
 import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .data_markdown import markdown_problems
 from .errors import DataError, DataErrors
 from .model import (
     FILE_MODELS,
@@ -250,6 +255,7 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
         )
 
     yield from _check_guides(data, files["guides.yml"])
+    yield from _check_labels(data.labels, files["labels.yml"], label_uses())
     yield from _check_sources(data, files)
 
 
@@ -268,6 +274,128 @@ def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:
                     f"action {action_id} is not in area {guide.area}, the guide's area; list actions of area "
                     f"{guide.area} only, or change the area",
                 )
+
+
+# --- Labels: their placeholders and Markdown, and the keys the code uses ---------------------------------
+
+PACKAGE = Path(__file__).resolve().parent
+_LABEL_FUNCTIONS = {"label": 0, "label_plain": 0, "_label": 1}
+"""The functions that look up a label, and which of their arguments is the key."""
+_PLACEHOLDER_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_PLACEHOLDER_LINK = re.compile(r"\]\(\{[a-z_][a-z0-9_]*\}\)")
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    """One place in the code that looks up a label, and the placeholder values it passes
+    (None when they cannot be read from the source: `**values`, or a direct `labels[key]`)."""
+
+    key: str
+    names: frozenset[str] | None
+    where: str
+
+
+@cache
+def label_uses(package: Path = PACKAGE) -> tuple[LabelUse, ...]:
+    """Every `label("key", …)`, `label_plain("key", …)` and `labels["key"]` in the package's source,
+    read from its syntax tree (not by importing or running it)."""
+    uses: list[LabelUse] = []
+    for source in sorted(package.rglob("*.py")):
+        where = source.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            use = _label_use(node, f"{where}:{getattr(node, 'lineno', 0)}")
+            if use:
+                uses.append(use)
+    return tuple(uses)
+
+
+def _label_use(node: ast.AST, where: str) -> LabelUse | None:
+    if isinstance(node, ast.Call):
+        function = node.func
+        name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+        index = _LABEL_FUNCTIONS.get(name)
+        if index is None or len(node.args) <= index:
+            return None
+        key = node.args[index]
+        if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            return None
+        if any(keyword.arg is None for keyword in node.keywords):
+            return LabelUse(key.value, None, where)
+        return LabelUse(key.value, frozenset(str(keyword.arg) for keyword in node.keywords), where)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        container = node.value
+        name = container.id if isinstance(container, ast.Name) else getattr(container, "attr", "")
+        if name == "labels":
+            return LabelUse(node.slice.value, None, where)
+    return None
+
+
+def _check_labels(
+    labels: dict[str, dict[str, str]], loaded: LoadedFile, uses: tuple[LabelUse, ...]
+) -> Iterator[DataError]:
+    """Each text of a label has the English text's placeholders and only allowed Markdown; every label
+    that the code looks up exists, with the placeholders that the code fills in."""
+    english: dict[str, set[str]] = {}
+    for key, texts in labels.items():
+        for language, text in texts.items():
+            path = ("labels", key, language)
+            try:
+                names = _placeholders(text)
+            except ValueError as error:
+                yield loaded.error(path, str(error))
+                continue
+            if language == "en":
+                english[key] = names
+            elif key in english and names != english[key]:
+                yield loaded.error(
+                    path,
+                    f"the {language} text has the placeholders {_braces(names)}, but the English text has "
+                    f"{_braces(english[key])}; use the same as in English (the generator fills in only those)",
+                )
+            # A link whose target is one placeholder points at a page the generator names.
+            checked = _PLACEHOLDER_LINK.sub("](https://example.org/)", text)
+            for problem in markdown_problems(checked, False, "a label"):
+                yield loaded.error(path, problem)
+                break
+    for use in uses:
+        if use.key not in labels:
+            yield loaded.error(
+                ("labels",), f"there is no label '{use.key}', which {use.where} uses; add it, with its English text"
+            )
+        elif use.names is not None and use.key in english and use.names != english[use.key]:
+            yield loaded.error(
+                ("labels", use.key, "en"),
+                f"the label '{use.key}' has the placeholders {_braces(english[use.key])}, but {use.where} fills in "
+                f"{_braces(use.names)}; write exactly those in every language",
+            )
+
+
+def _placeholders(text: str) -> set[str]:
+    """The `{names}` of a label; a brace without its pair, or a placeholder that is more than a name
+    (`{date.year}`, `{date:%Y}`, `{0}`), is refused: it would fail, or reach into the code, at build time."""
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValueError(
+            "a { or } without its pair; placeholders are written {name}, and a brace that is shown is written "
+            "twice ({{ or }})"
+        ) from None
+    names: set[str] = set()
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _PLACEHOLDER_NAME.match(name) or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(
+                f"'{shown}' is not a placeholder: write a name in braces, such as {{date}}, with lower-case letters, "
+                "digits and underscores only"
+            )
+        names.add(name)
+    return names
+
+
+def _braces(names: set[str] | frozenset[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names)) if names else "none"
 
 
 def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
