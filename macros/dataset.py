@@ -333,41 +333,62 @@ def _label_use(node: ast.AST, where: str) -> LabelUse | None:
 def _check_labels(
     labels: dict[str, dict[str, str]], loaded: LoadedFile, uses: tuple[LabelUse, ...]
 ) -> Iterator[DataError]:
-    """Each text of a label has the English text's placeholders and only allowed Markdown; every label
-    that the code looks up exists, with the placeholders that the code fills in."""
-    english: dict[str, set[str]] = {}
+    """Every label that the code looks up exists, and each of its texts has the placeholders that the
+    code fills in (or, for a label whose values the code does not show, those of the English text);
+    each text holds only the Markdown that a label may hold."""
+    found: dict[str, dict[str, set[str]]] = {}
     for key, texts in labels.items():
+        found[key] = {}
         for language, text in texts.items():
             path = ("labels", key, language)
             try:
-                names = _placeholders(text)
+                found[key][language] = _placeholders(text)
             except ValueError as error:
                 yield loaded.error(path, str(error))
                 continue
-            if language == "en":
-                english[key] = names
-            elif key in english and names != english[key]:
-                yield loaded.error(
-                    path,
-                    f"the {language} text has the placeholders {_braces(names)}, but the English text has "
-                    f"{_braces(english[key])}; use the same as in English (the generator fills in only those)",
-                )
-            # A link whose target is one placeholder points at a page the generator names.
+            # A link whose target is one placeholder points at a page that the generator names.
             checked = _PLACEHOLDER_LINK.sub("](https://example.org/)", text)
             for problem in markdown_problems(checked, False, "a label"):
                 yield loaded.error(path, problem)
                 break
+    filled: dict[str, LabelUse] = {}
     for use in uses:
         if use.key not in labels:
-            yield loaded.error(
-                ("labels",), f"there is no label '{use.key}', which {use.where} uses; add it, with its English text"
-            )
-        elif use.names is not None and use.key in english and use.names != english[use.key]:
-            yield loaded.error(
-                ("labels", use.key, "en"),
-                f"the label '{use.key}' has the placeholders {_braces(english[use.key])}, but {use.where} fills in "
-                f"{_braces(use.names)}; write exactly those in every language",
-            )
+            if use.key not in filled:  # one message per missing label, naming the first place
+                filled[use.key] = use
+                yield loaded.error(
+                    ("labels",),
+                    f"there is no label '{use.key}', which the code uses (first at {use.where}); add it, with "
+                    "its English text",
+                )
+        elif use.names is not None:
+            filled.setdefault(use.key, use)
+            if use.names != filled[use.key].names:
+                yield loaded.error(
+                    ("labels", use.key),
+                    f"the code fills the label '{use.key}' with {_braces(use.names)} at {use.where}, but with "
+                    f"{_braces(filled[use.key].names or set())} at {filled[use.key].where}; this is a bug in the code",
+                )
+    for key, languages in found.items():
+        use = filled.get(key)
+        expected = use.names if use and use.names is not None else languages.get("en")
+        if expected is None:
+            continue
+        for language, names in languages.items():
+            if names == expected:
+                continue
+            if use and use.names is not None:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has the placeholders {_braces(names)}, but the code fills in "
+                    f"{_braces(expected)} (first at {use.where}); write exactly those",
+                )
+            else:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has the placeholders {_braces(names)}, but the English text has "
+                    f"{_braces(expected)}; use the same as in English (the generator fills in only those)",
+                )
 
 
 def _placeholders(text: str) -> set[str]:
