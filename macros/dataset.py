@@ -474,9 +474,19 @@ def _refs(
 
 
 def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) -> Iterator[DataError]:
-    for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+    errors = exc.errors(include_url=False)
+    # A field indented into the text above it is reported there; it is not also "missing".
+    moved = {
+        (*_loc(error)[:-1], cause.key)
+        for error in errors
+        for cause in [error.get("ctx", {}).get("error")]
+        if isinstance(cause, LocatedError) and cause.moved
+    }
+    for error in errors:
+        loc = _loc(error)
         kind = error["type"]
+        if kind == "missing" and loc in moved:
+            continue
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             allowed = _allowed_fields(parent) if parent else "see the other records"
@@ -488,6 +498,8 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
             cause = error.get("ctx", {}).get("error", error["msg"])
             if isinstance(cause, LocatedError):
                 loc = (*loc, cause.key)
+                yield loaded.error(loc, str(cause), at_key=cause.moved)
+                continue
             yield loaded.error(loc, str(cause))
         elif kind == "string_type":
             yield loaded.error(loc, f"expected text, got {error['input']!r}; if this is text, put it in quotes")
@@ -505,6 +517,10 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
             yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
         else:
             yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+
+
+def _loc(error: Any) -> Path_:
+    return tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
 
 
 def _allowed_fields(model: type[BaseModel]) -> str:

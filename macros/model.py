@@ -89,9 +89,11 @@ def parse_partial_date(value: Any) -> PartialDate:
 class LocatedError(ValueError):
     """A problem inside a field's value (one language of a text): `key` is where, below the field."""
 
-    def __init__(self, message: str, key: str) -> None:
+    def __init__(self, message: str, key: str, moved: bool = False) -> None:
         super().__init__(message)
         self.key = key
+        self.moved = moved
+        """Whether `key` is a field that was indented into this one by mistake."""
 
 
 def parse_text(value: Any, info: ValidationInfo) -> dict[str, str]:
@@ -116,7 +118,7 @@ def parse_text(value: Any, info: ValidationInfo) -> dict[str, str]:
 
 def _quote_hint(value: Any) -> str:
     """Numbers and lists where text is expected are nearly always text that YAML read as a value."""
-    if isinstance(value, (int, float, list)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, list)):
         return "; if this is text, put it in quotes"
     return ""
 
@@ -127,6 +129,7 @@ def _not_a_language(key: str, field_name: str) -> ValueError:
             f"'{key}' is indented deeper than '{field_name}' above it, so it became a part of '{field_name}' "
             f"(which holds only texts by language: en, fr, …); move it left, in line with '{field_name}'",
             key,
+            moved=True,
         )
     return ValueError(f"'{key}' is not a language of this site (use one of: {', '.join(LANGUAGES)})")
 

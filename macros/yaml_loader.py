@@ -50,6 +50,8 @@ class LoadedFile:
     name: str
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Where each key of a mapping stands (`positions` holds its value's place when that is a scalar)."""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The position of `path`, or of its nearest parent that has one."""
@@ -59,8 +61,9 @@ class LoadedFile:
                 return found
         return (1, 1)
 
-    def error(self, path: Path_, message: str) -> DataError:
-        line, column = self.position(path)
+    def error(self, path: Path_, message: str, at_key: bool = False) -> DataError:
+        """An error about the value at `path` (or about its key, `at_key`: a key in the wrong place)."""
+        line, column = (self.key_positions.get(path) if at_key else None) or self.position(path)
         return DataError(self.name, line, column, format_path(path), message)
 
 
@@ -198,7 +201,7 @@ def _tab(lines: list[str], up_to: int) -> tuple[int, int, str] | None:
     """A tab in the indentation of a line, at or above the line where the parser stopped."""
     for number, text in enumerate(lines[:up_to], start=1):
         indentation = text[: len(text) - len(text.lstrip(" \t"))]
-        if "\t" in indentation and text.strip():
+        if "\t" in indentation and text.strip() and not text.lstrip().startswith("#"):
             return number, indentation.index("\t") + 1, f"line {number} is indented with a tab; use spaces"
     return None
 
@@ -366,6 +369,7 @@ def _construct(node: yaml.Node, path: Path_, loaded: LoadedFile, errors: list[Da
             seen[key] = key_node.start_mark.line + 1
             child = (*path, key)
             loaded.positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            loaded.key_positions[child] = loaded.positions[child]
             result[key] = _construct(value_node, child, loaded, errors)
             # The key's position is the most useful place to point at for a bad value too,
             # but a scalar value's own position is more precise.

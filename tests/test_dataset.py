@@ -48,6 +48,37 @@ EXPECTED: dict[str, list[str]] = {
         "place, virtual, organizers, areas, actions, description, milestone, url, source; on any record: note, "
         "status, confirm); check its spelling",
     ],
+    "events--colon-in-text.yml": [
+        "events.yml:5:20: this is not valid YAML: the text of 'en' holds ': ', which YAML reads as a new key; "
+        "put the text in quotes; line 5 reads: '      en: Signature: the Agreement'"
+    ],
+    "events--key-moved-into-text.yml": [
+        "events.yml:6:7: events[0].title.kind: 'kind' is indented deeper than 'title' above it, so it became a "
+        "part of 'title' (which holds only texts by language: en, fr, …); move it left, in line with 'title'"
+    ],
+    "events--key-moved-left.yml": [
+        "events.yml:6:3: this is not valid YAML: 'kind' is indented less than 'title' above it (line 4); move it "
+        "right to column 5, in line with 'title'; line 6 reads: '  kind: signature'"
+    ],
+    "events--key-moved-right.yml": [
+        "events.yml:8:7: this is not valid YAML: 'place' is indented deeper than 'starts_on' above it (line 7); "
+        "move it left to column 5, in line with 'starts_on'; line 8 reads: '      place:'"
+    ],
+    "events--missing-quote.yml": [
+        'events.yml:5:11: this is not valid YAML: the quoted text that starts here has no closing ": add " at '
+        "its end (or remove the opening one); line 5 reads: '      en: \"Signature of the Agreement'"
+    ],
+    "events--number-not-text.yml": [
+        "events.yml:22:15: events[1].actions[0]: expected text, got 5.1; if this is text, put it in quotes"
+    ],
+    "events--tab-indentation.yml": [
+        "events.yml:6:1: this is not valid YAML: line 6 is indented with a tab; use spaces; line 6 reads: "
+        "'\\tkind: signature'"
+    ],
+    "events--unclosed-bracket.yml": [
+        "events.yml:10:17: this is not valid YAML: the [ that opens here is not closed: add ] at the end of the "
+        "list; line 10 reads: '    organizers: [wco, fao'"
+    ],
     "glossary--bad-language.yml": [
         "glossary.yml:5:7: terms[0].term: 'de' is not a language of this site (use one of: en, fr, es, ar, zh, ru)",
         "glossary.yml:8:7: terms[0].expansion: the English text (en: …) is missing; English is the reference for "
