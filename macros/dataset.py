@@ -380,14 +380,14 @@ def _check_labels(
             if use and use.names is not None:
                 yield loaded.error(
                     ("labels", key, language),
-                    f"the {language} text has the placeholders {_braces(names)}, but the code fills in "
-                    f"{_braces(expected)} (first at {use.where}); write exactly those",
+                    f"the {language} text has {_braces(names)}, but the code fills in {_braces(expected)} "
+                    f"(first at {use.where}); use those, no more and no fewer",
                 )
             else:
                 yield loaded.error(
                     ("labels", key, language),
-                    f"the {language} text has the placeholders {_braces(names)}, but the English text has "
-                    f"{_braces(expected)}; use the same as in English (the generator fills in only those)",
+                    f"the {language} text has {_braces(names)}, but the English text has {_braces(expected)}; "
+                    "use the same as in English (the generator fills in only those)",
                 )
 
 
@@ -416,7 +416,11 @@ def _placeholders(text: str) -> set[str]:
 
 
 def _braces(names: set[str] | frozenset[str]) -> str:
-    return ", ".join(f"{{{name}}}" for name in sorted(names)) if names else "none"
+    """`the placeholders {a}, {b}`, `the placeholder {a}` or `no placeholder`."""
+    if not names:
+        return "no placeholder"
+    listed = ", ".join(f"{{{name}}}" for name in sorted(names))
+    return f"the placeholder {listed}" if len(names) == 1 else f"the placeholders {listed}"
 
 
 def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:

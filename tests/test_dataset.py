@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
+from macros.dataset import LabelUse, _check_labels, label_uses, load_dataset
 from macros.errors import DataErrors
+from macros.yaml_loader import load_yaml_file
 
 from .conftest import FIXTURES
 
@@ -195,3 +196,75 @@ def test_every_record_of_real_data_has_a_source(dataset) -> None:
         *dataset.areas.values(),
     ]
     assert all(record.source for record in records)
+
+
+# --- Labels against the code ------------------------------------------------------------------------
+
+
+def test_label_uses_are_read_from_the_source(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "a.py").write_text(
+        'x = label("as_of", ctx, date=when)\n'
+        "y = f\"{label_plain('title', ctx)}\"\n"
+        'z = _label(config, "footer", first=1, **more)\n'
+        'w = data.labels["landing"]["en"]\n'
+        "v = label(key, ctx)\n",
+        encoding="utf-8",
+    )
+    assert set(label_uses(package)) == {
+        LabelUse("as_of", frozenset({"date"}), "pkg/a.py:1"),
+        LabelUse("title", frozenset(), "pkg/a.py:2"),
+        LabelUse("footer", None, "pkg/a.py:3"),
+        LabelUse("landing", None, "pkg/a.py:4"),
+    }
+
+
+def label_errors(tmp_path: Path, labels: str, *uses: LabelUse) -> list[str]:
+    path = tmp_path / "labels.yml"
+    path.write_text("labels:\n" + labels, encoding="utf-8")
+    loaded = load_yaml_file(path, "labels.yml")
+    return [str(error) for error in _check_labels(loaded.data["labels"], loaded, uses)]
+
+
+def test_label_link_to_a_placeholder_is_allowed(tmp_path: Path) -> None:
+    labels = '  see:\n    en: "See [the plan]({url})."\n    fr: "Voir [le plan]({url})."\n'
+    assert label_errors(tmp_path, labels, LabelUse("see", frozenset({"url"}), "m.py:1")) == []
+
+
+def test_label_link_to_another_target_is_checked(tmp_path: Path) -> None:
+    labels = '  see:\n    en: "See [the plan](javascript:{url})."\n'
+    assert label_errors(tmp_path, labels, LabelUse("see", frozenset({"url"}), "m.py:1")) == [
+        "labels.yml:3:9: labels.see.en: the link target 'javascript:{url}' uses 'javascript:', which is not "
+        "allowed; links in data text must start with https://, http:// or mailto:"
+    ]
+
+
+def test_label_without_the_values_the_code_fills(tmp_path: Path) -> None:
+    labels = "  as_of:\n    en: as of {date}\n"
+    assert label_errors(tmp_path, labels, LabelUse("as_of", frozenset(), "m.py:7")) == [
+        "labels.yml:3:9: labels.as_of.en: the en text has the placeholder {date}, but the code fills in no "
+        "placeholder (first at m.py:7); use those, no more and no fewer"
+    ]
+
+
+def test_label_used_with_two_sets_of_values(tmp_path: Path) -> None:
+    labels = "  as_of:\n    en: as of {date}\n"
+    uses = (LabelUse("as_of", frozenset({"date"}), "m.py:1"), LabelUse("as_of", frozenset({"day"}), "m.py:9"))
+    assert label_errors(tmp_path, labels, *uses) == [
+        "labels.yml:3:5: labels.as_of: the code fills the label 'as_of' with the placeholder {day} at m.py:9, "
+        "but with the placeholder {date} at m.py:1; this is a bug in the code"
+    ]
+
+
+def test_label_translation_follows_english_when_the_code_does_not_say(tmp_path: Path) -> None:
+    labels = "  title:\n    en: Title {n}\n    fr: Titre\n"
+    assert label_errors(tmp_path, labels) == [
+        "labels.yml:4:9: labels.title.fr: the fr text has no placeholder, but the English text has the "
+        "placeholder {n}; use the same as in English (the generator fills in only those)"
+    ]
+
+
+def test_every_label_the_code_uses_exists_in_real_data(dataset) -> None:
+    missing = sorted({use.key for use in label_uses() if use.key not in dataset.labels})
+    assert missing == []

@@ -161,12 +161,13 @@ EXPECTED: dict[str, list[str]] = {
         "macros/render/guides.py:N); add it, with its English text",
     ],
     "label-translation-placeholder": [
-        "labels.yml:24:9: labels.as_of.es: the es text has the placeholders {dates}, but the code fills "
-        "in {date} (first at macros/render/guides.py:N); write exactly those",
+        "labels.yml:24:9: labels.as_of.es: the es text has the placeholder {dates}, but the code fills in "
+        "the placeholder {date} (first at macros/render/guides.py:N); use those, no more and no fewer",
     ],
     "label-unknown-placeholder": [
         "labels.yml:21:9: labels.as_of.en: the en text has the placeholders {date}, {secret}, but the "
-        "code fills in {date} (first at macros/render/guides.py:N); write exactly those",
+        "code fills in the placeholder {date} (first at macros/render/guides.py:N); use those, no more and "
+        "no fewer",
     ],
     "label-unpaired-brace": [
         "labels.yml:21:9: labels.as_of.en: a { or } without its pair; placeholders are written {name}, "
