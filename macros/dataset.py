@@ -370,18 +370,18 @@ def _check_labels(
                     f"{_braces(filled[use.key].names or set())} at {filled[use.key].where}; this is a bug in the code",
                 )
     for key, languages in found.items():
-        use = filled.get(key)
-        expected = use.names if use and use.names is not None else languages.get("en")
+        first = filled.get(key)
+        expected = first.names if first and first.names is not None else languages.get("en")
         if expected is None:
             continue
         for language, names in languages.items():
             if names == expected:
                 continue
-            if use and use.names is not None:
+            if first and first.names is not None:
                 yield loaded.error(
                     ("labels", key, language),
                     f"the {language} text has {_braces(names)}, but the code fills in {_braces(expected)} "
-                    f"(first at {use.where}); use those, no more and no fewer",
+                    f"(first at {first.where}); use those, no more and no fewer",
                 )
             else:
                 yield loaded.error(

@@ -398,7 +398,7 @@ class WorkPlan(Record):
     basis: Text
     review: Text
     non_binding: Text
-    status: BlockText
+    status: BlockText  # type: ignore[assignment]  # the plan's own status text, not the editorial status
     status_source: Sources
     source: Sources
     areas: list[Area]

@@ -137,17 +137,17 @@ def _check_events(text: str, name: str) -> None:
     Reading the parser's events costs no expansion and no recursion."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
+        line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             message = "anchors and aliases (&name, *name) are not allowed in data; write the value out"
-            raise DataErrors([DataError(name, mark.line + 1, mark.column + 1, "", message)])
+            raise DataErrors([DataError(name, line, column, "", message)])
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > _MAX_DEPTH:
                 message = (
                     f"the data is nested more than {_MAX_DEPTH} levels deep here; no data file needs that: simplify it"
                 )
-                raise DataErrors([DataError(name, mark.line + 1, mark.column + 1, "", message)])
+                raise DataErrors([DataError(name, line, column, "", message)])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
