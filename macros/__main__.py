@@ -52,6 +52,9 @@ def check(data_dir: Path) -> int:
     """Validate data/: the problems as editor's messages (file:line:col: field: what to do) and exit
     status 1; never a traceback, whatever the folder holds (MACROS_DEBUG=1 shows one for a bug)."""
     started = time.perf_counter()
+    if not data_dir.is_dir():
+        print(f"{data_dir}: there is no data folder here; name the folder that holds the .yml files", file=sys.stderr)
+        return 1
     try:
         data = _checked_dataset(data_dir)
     except DataErrors as errors:

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .data_markdown import markdown_problems
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, brief
 from .model import (
     FILE_MODELS,
     Action,
@@ -506,11 +506,11 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
                 continue
             yield loaded.error(loc, str(cause))
         elif kind == "string_type":
-            yield loaded.error(loc, f"expected text, got {error['input']!r}; if this is text, put it in quotes")
+            yield loaded.error(loc, f"expected text, got {brief(error['input'])}; if this is text, put it in quotes")
         elif kind == "string_pattern_mismatch":
-            yield loaded.error(loc, f"{error['input']!r} does not have the expected form ({_pattern_hint(loc)})")
+            yield loaded.error(loc, f"{brief(error['input'])} does not have the expected form ({_pattern_hint(loc)})")
         elif kind == "literal_error":
-            yield loaded.error(loc, f"{error['input']!r} is not allowed: use {error['ctx']['expected']}")
+            yield loaded.error(loc, f"{brief(error['input'])} is not allowed: use {error['ctx']['expected']}")
         elif kind in ("list_type", "dict_type", "model_type", "tuple_type"):
             wanted = {
                 "list_type": "a list (lines starting with '- ')",
@@ -518,9 +518,9 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
                 "model_type": "a mapping (key: value)",
                 "tuple_type": "a list",
             }[kind]
-            yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
+            yield loaded.error(loc, f"expected {wanted}, got {brief(error['input'])}")
         else:
-            yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+            yield loaded.error(loc, f"{error['msg']}, got {brief(error['input'])}")
 
 
 def _loc(error: Any) -> Path_:

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .data_markdown import markdown_problems, text_problems
+from .errors import brief
 from .icons import icon_problem
 from .urls import check_url
 
@@ -102,7 +103,7 @@ def parse_text(value: Any, info: ValidationInfo) -> dict[str, str]:
         value = {"en": value}
     if not isinstance(value, dict):
         raise ValueError(
-            f"expected text, or a mapping of language code to text (en: …), got {value!r}{_quote_hint(value)}"
+            f"expected text, or a mapping of language code to text (en: …), got {brief(value)}{_quote_hint(value)}"
         )
     for language, text in value.items():
         if language not in LANGUAGES:
@@ -187,7 +188,7 @@ def _markdown_checked(block: bool) -> Any:
 def parse_plain(value: Any) -> str:
     """A plain string (a name, a phone number): any text, without direction or control characters."""
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {value!r}{_quote_hint(value)}")
+        raise ValueError(f"expected text, got {brief(value)}{_quote_hint(value)}")
     for problem in text_problems(value):
         raise ValueError(problem)
     return value

@@ -128,6 +128,10 @@ EXPECTED: dict[str, list[str]] = {
         "guides.yml:4:11: guides[0].icon: there is no icon 'material/no-such-icon-here' in Material's "
         "icon set; pick one from https://pictogrammers.com/library/mdi/",
     ],
+    "id-terminal-escape": [
+        "events.yml:2:9: events[0].id: 'sig\\x1b[2K\\x0dnature' is not an id: use lower-case letters, digits "
+        "and hyphens, e.g. sea-containers",
+    ],
     "id-lookalike": [
         "events.yml:2:9: events[0].id: 'sіgnature' is not an id: 'і' (U+0456) is not allowed; use "
         "lower-case ASCII letters, digits and hyphens",
@@ -354,3 +358,18 @@ def test_check_command_reports_without_traceback(tmp_path: Path, name: str) -> N
     lines = normalized(result.stderr, data_dir)
     assert lines[:-1] == EXPECTED[name]
     assert lines[-1].endswith("nothing was built. Fix the lines above and build again.")
+
+
+def test_check_command_without_a_data_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--data", str(tmp_path / "nowhere")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{tmp_path / 'nowhere'}: there is no data folder here; name the folder that holds the .yml files\n"
+    )
