@@ -154,11 +154,13 @@ def _check_events(text: str, name: str) -> None:
 
 def _character_error(text: str, name: str) -> DataError:
     """A character that YAML does not accept (a control character), found by its line and column."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for column, character in enumerate(line, start=1):
-            if unicodedata.category(character) in ("Cc", "Cs") and character not in "\t\r\n":
-                message = f"this line holds the control character U+{ord(character):04X}; remove it"
-                return DataError(name, number, column, "", message)
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = yaml.reader.Reader.NON_PRINTABLE.search(line)
+        if found:
+            character = found.group()
+            kind = "control character" if unicodedata.category(character) == "Cc" else "character"
+            message = f"this line holds the {kind} U+{ord(character):04X}, which YAML does not accept; remove it"
+            return DataError(name, number, found.start() + 1, "", message)
     return DataError(name, 1, 1, "", "this file holds a character that YAML does not accept; remove it")
 
 
@@ -175,12 +177,15 @@ def syntax_error(text: str, name: str, exc: yaml.MarkedYAMLError) -> DataError:
     line = problem.line + 1 if problem else 1
     column = problem.column + 1 if problem else 1
     context = exc.context or ""
-    described = (
-        _tab(lines, line)
-        or _unclosed_quote(text, lines, exc)
-        or _unclosed_bracket(lines, exc)
-        or _misplaced_key(lines, line, column, exc)
-    )
+    try:
+        described = (
+            _tab(lines, line)
+            or _unclosed_quote(text, lines, exc)
+            or _unclosed_bracket(lines, exc)
+            or _misplaced_key(lines, line, column, exc)
+        )
+    except (IndexError, ValueError):  # a guess that does not fit this file: the parser's words, then
+        described = None
     if described:
         line, column, message = described
     else:

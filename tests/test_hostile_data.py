@@ -264,7 +264,7 @@ EXPECTED: dict[str, list[str]] = {
         "events.yml:1:4: anchors and aliases (&name, *name) are not allowed in data; write the value out",
     ],
     "yaml-control-character": [
-        "events.yml:4:20: this line holds the control character U+0000; remove it",
+        "events.yml:4:20: this line holds the control character U+0000, which YAML does not accept; remove it",
     ],
     "yaml-deep-nesting": [
         "events.yml:1:48: the data is nested more than 40 levels deep here; no data file needs that: simplify it",

@@ -93,7 +93,7 @@ def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
 
 def test_control_character_is_located(tmp_path: Path) -> None:
     assert errors_of(write(tmp_path, "a: b\nc: d\x07e\n")) == [
-        "x.yml:2:5: this line holds the control character U+0007; remove it"
+        "x.yml:2:5: this line holds the control character U+0007, which YAML does not accept; remove it"
     ]
 
 
