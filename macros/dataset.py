@@ -5,16 +5,21 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import string
 import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
+from .data_markdown import markdown_problems
+from .errors import DataError, DataErrors, brief
 from .model import (
     FILE_MODELS,
     Action,
@@ -32,6 +37,7 @@ from .model import (
     Labels,
     Link,
     LinksFile,
+    LocatedError,
     Organization,
     OrganizationsFile,
     ProgressFile,
@@ -167,7 +173,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     for file_name, model in FILE_MODELS.items():
         path = data_dir / file_name
         display = _display_path(path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             errors.append(DataError(display, 1, 1, "", f"the file is missing; the data folder needs {file_name}"))
             continue
         try:
@@ -287,6 +293,7 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
         )
 
     yield from _check_guides(data, files["guides.yml"])
+    yield from _check_labels(data.labels, files["labels.yml"], label_uses())
     yield from _check_sources(data, files)
 
 
@@ -305,6 +312,153 @@ def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:
                     f"action {action_id} is not in area {guide.area}, the guide's area; list actions of area "
                     f"{guide.area} only, or change the area",
                 )
+
+
+# --- Labels: their placeholders and Markdown, and the keys the code uses ---------------------------------
+
+PACKAGE = Path(__file__).resolve().parent
+_LABEL_FUNCTIONS = {"label": 0, "label_plain": 0, "_label": 1}
+"""The functions that look up a label, and which of their arguments is the key."""
+_PLACEHOLDER_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_PLACEHOLDER_LINK = re.compile(r"\]\(\{[a-z_][a-z0-9_]*\}\)")
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    """One place in the code that looks up a label, and the placeholder values it passes
+    (None when they cannot be read from the source: `**values`, or a direct `labels[key]`)."""
+
+    key: str
+    names: frozenset[str] | None
+    where: str
+
+
+@cache
+def label_uses(package: Path = PACKAGE) -> tuple[LabelUse, ...]:
+    """Every `label("key", …)`, `label_plain("key", …)` and `labels["key"]` in the package's source,
+    read from its syntax tree (not by importing or running it)."""
+    uses: list[LabelUse] = []
+    for source in sorted(package.rglob("*.py")):
+        where = source.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            use = _label_use(node, f"{where}:{getattr(node, 'lineno', 0)}")
+            if use:
+                uses.append(use)
+    return tuple(uses)
+
+
+def _label_use(node: ast.AST, where: str) -> LabelUse | None:
+    if isinstance(node, ast.Call):
+        function = node.func
+        name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+        index = _LABEL_FUNCTIONS.get(name)
+        if index is None or len(node.args) <= index:
+            return None
+        key = node.args[index]
+        if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            return None
+        if any(keyword.arg is None for keyword in node.keywords):
+            return LabelUse(key.value, None, where)
+        return LabelUse(key.value, frozenset(str(keyword.arg) for keyword in node.keywords), where)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        container = node.value
+        name = container.id if isinstance(container, ast.Name) else getattr(container, "attr", "")
+        if name == "labels":
+            return LabelUse(node.slice.value, None, where)
+    return None
+
+
+def _check_labels(
+    labels: dict[str, dict[str, str]], loaded: LoadedFile, uses: tuple[LabelUse, ...]
+) -> Iterator[DataError]:
+    """Every label that the code looks up exists, and each of its texts has the placeholders that the
+    code fills in (or, for a label whose values the code does not show, those of the English text);
+    each text holds only the Markdown that a label may hold."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for key, texts in labels.items():
+        found[key] = {}
+        for language, text in texts.items():
+            path = ("labels", key, language)
+            try:
+                found[key][language] = _placeholders(text)
+            except ValueError as error:
+                yield loaded.error(path, str(error))
+                continue
+            # A link whose target is one placeholder points at a page that the generator names.
+            checked = _PLACEHOLDER_LINK.sub("](https://example.org/)", text)
+            for problem in markdown_problems(checked, False, "a label"):
+                yield loaded.error(path, problem)
+                break
+    filled: dict[str, LabelUse] = {}
+    for use in uses:
+        if use.key not in labels:
+            if use.key not in filled:  # one message per missing label, naming the first place
+                filled[use.key] = use
+                yield loaded.error(
+                    ("labels",),
+                    f"there is no label '{use.key}', which the code uses (first at {use.where}); add it, with "
+                    "its English text",
+                )
+        elif use.names is not None:
+            filled.setdefault(use.key, use)
+            if use.names != filled[use.key].names:
+                yield loaded.error(
+                    ("labels", use.key),
+                    f"the code fills the label '{use.key}' with {_braces(use.names)} at {use.where}, but with "
+                    f"{_braces(filled[use.key].names or set())} at {filled[use.key].where}; this is a bug in the code",
+                )
+    for key, languages in found.items():
+        first = filled.get(key)
+        expected = first.names if first and first.names is not None else languages.get("en")
+        if expected is None:
+            continue
+        for language, names in languages.items():
+            if names == expected:
+                continue
+            if first and first.names is not None:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has {_braces(names)}, but the code fills in {_braces(expected)} "
+                    f"(first at {first.where}); use those, no more and no fewer",
+                )
+            else:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has {_braces(names)}, but the English text has {_braces(expected)}; "
+                    "use the same as in English (the generator fills in only those)",
+                )
+
+
+def _placeholders(text: str) -> set[str]:
+    """The `{names}` of a label; a brace without its pair, or a placeholder that is more than a name
+    (`{date.year}`, `{date:%Y}`, `{0}`), is refused: it would fail, or reach into the code, at build time."""
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValueError(
+            "a { or } without its pair; placeholders are written {name}, and a brace that is shown is written "
+            "twice ({{ or }})"
+        ) from None
+    names: set[str] = set()
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _PLACEHOLDER_NAME.match(name) or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(
+                f"'{shown}' is not a placeholder: write a name in braces, such as {{date}}, with lower-case letters, "
+                "digits and underscores only"
+            )
+        names.add(name)
+    return names
+
+
+def _braces(names: set[str] | frozenset[str]) -> str:
+    """`the placeholders {a}, {b}`, `the placeholder {a}` or `no placeholder`."""
+    if not names:
+        return "no placeholder"
+    listed = ", ".join(f"{{{name}}}" for name in sorted(names))
+    return f"the placeholder {listed}" if len(names) == 1 else f"the placeholders {listed}"
 
 
 _URL_FIELDS = ("url", "website")
@@ -445,30 +599,40 @@ def _refs(
 # --- Pydantic errors as editor messages ------------------------------------------------------------
 
 
-def _fields_in_order(model: type[BaseModel]) -> list[str]:
-    """A record's own fields first, then those every record has (note, status, confirm)."""
-    common = list(Record.model_fields) if issubclass(model, Record) else []
-    return [name for name in model.model_fields if name not in common] + common
-
-
 def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) -> Iterator[DataError]:
-    for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+    errors = exc.errors(include_url=False)
+    # A field indented into the text above it is reported there; it is not also "missing".
+    moved = {
+        (*_loc(error)[:-1], cause.key)
+        for error in errors
+        for cause in [error.get("ctx", {}).get("error")]
+        if isinstance(cause, LocatedError) and cause.moved
+    }
+    for error in errors:
+        loc = _loc(error)
         kind = error["type"]
+        if kind == "missing" and loc in moved:
+            continue
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
-            allowed = ", ".join(_fields_in_order(parent)) if parent else "see the other records"
+            allowed = _allowed_fields(parent) if parent else "see the other records"
             yield loaded.error(loc, f"unknown field '{loc[-1]}' (allowed: {allowed}); check its spelling")
         elif kind == "missing":
             yield loaded.error(loc[:-1], f"required field '{loc[-1]}' is missing; add it")
             continue
         elif kind in ("value_error", "assertion_error"):
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
-            yield loaded.error(loc, message)
+            cause = error.get("ctx", {}).get("error", error["msg"])
+            if isinstance(cause, LocatedError):
+                loc = (*loc, cause.key)
+                yield loaded.error(loc, str(cause), at_key=cause.moved)
+                continue
+            yield loaded.error(loc, str(cause))
+        elif kind == "string_type":
+            yield loaded.error(loc, f"expected text, got {brief(error['input'])}; if this is text, put it in quotes")
         elif kind == "string_pattern_mismatch":
-            yield loaded.error(loc, f"{error['input']!r} does not have the expected form ({_pattern_hint(loc)})")
+            yield loaded.error(loc, f"{brief(error['input'])} does not have the expected form ({_pattern_hint(loc)})")
         elif kind == "literal_error":
-            yield loaded.error(loc, f"{error['input']!r} is not allowed: use {error['ctx']['expected']}")
+            yield loaded.error(loc, f"{brief(error['input'])} is not allowed: use {error['ctx']['expected']}")
         elif kind in ("list_type", "dict_type", "model_type", "tuple_type"):
             wanted = {
                 "list_type": "a list (lines starting with '- ')",
@@ -476,9 +640,20 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
                 "model_type": "a mapping (key: value)",
                 "tuple_type": "a list",
             }[kind]
-            yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
+            yield loaded.error(loc, f"expected {wanted}, got {brief(error['input'])}")
         else:
-            yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+            yield loaded.error(loc, f"{error['msg']}, got {brief(error['input'])}")
+
+
+def _loc(error: Any) -> Path_:
+    return tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+
+
+def _allowed_fields(model: type[BaseModel]) -> str:
+    """The record's own fields, then those that every record may carry."""
+    common = [name for name in Record.model_fields if name in model.model_fields]
+    own = [name for name in model.model_fields if name not in common]
+    return ", ".join(own) + (f"; on any record: {', '.join(common)}" if common else "")
 
 
 def _pattern_hint(loc: Path_) -> str:

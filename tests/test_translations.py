@@ -57,7 +57,7 @@ def test_export_and_merge_put_each_translation_beside_its_english(tmp_path: Path
 def test_untranslated_field_is_english_marked_and_announced(minimal_site: Path) -> None:
     page = (minimal_site / "wco" / "fr" / "about-wco" / "index.html").read_text(encoding="utf-8")
     assert '<span lang="en" dir="ltr" class="fallback"' in page
-    assert "An intergovernmental body for &lt;Customs&gt;." in page
+    assert "An intergovernmental body for Customs (1 &lt; 2 &amp; 3 &gt; 2)." in page
     assert 'class="admonition note"' in page
     assert '<html lang="fr"' in page
 
