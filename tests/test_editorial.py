@@ -8,6 +8,7 @@ every language of every public text field (every Text, labels included; never `n
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -213,3 +214,13 @@ def test_no_research_notes_in_public_texts(texts: list[tuple[str, str, str]], la
         if phrase.casefold() in text.casefold()
     ]
     assert not hits, "research notes belong in `note:`, not in public text:\n" + "\n".join(hits)
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: path.name)
+def test_no_research_notes_in_page_sources(page: Path) -> None:
+    """The pages' own Markdown (comments aside, which readers do not see) is public text too."""
+    parts = page.name.split(".")
+    language = parts[-2] if len(parts) == 3 and parts[-2] in LANGUAGES else "en"
+    text = re.sub(r"<!--.*?-->", "", page.read_text(encoding="utf-8"), flags=re.DOTALL).casefold()
+    hits = [phrase for phrase in RESEARCH_PHRASES[language] if phrase.casefold() in text]
+    assert not hits, f"{page.relative_to(ROOT)}: {hits}"
