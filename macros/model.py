@@ -375,6 +375,9 @@ class Organization(Record):
     name: Text
     acronym: Text
     partner: bool = False
+    profile: BlockText | None = None
+    """The organization's own account of itself (block text, from a seed), for its About page;
+    `description` stays the short text shown on the home-page card."""
     description: BlockText | None = None
     website: Url | None = None
     figures: list[Figure] = []
@@ -398,6 +401,9 @@ class Agreement(Record):
     title: Text
     parties: list[Id]
     on_behalf_of: Id | None = None
+    on_behalf_of_text: Text | None = None
+    """Whom a party acts for, in the Agreement's words ("the IPPC Secretariat"); shown instead of
+    the name of the `on_behalf_of` organization when given."""
     signed_on: Date
     place: Text
     signatories: list[Signatory]
@@ -437,9 +443,14 @@ class WorkPlan(Record):
     title: Text
     agreed_on: Date
     agreed_by: list[Id]
+    agreed_by_text: Text | None = None
+    """Who agreed the plan, in its words ("the two Secretariats"); shown instead of the names of
+    the `agreed_by` organizations when given."""
     place: Text | None = None
     term_starts_on: Date
     term_ends_on: Date
+    intro: BlockText | None = None
+    """What the plan covers, in the words of the plan and of the WCO overview (block text)."""
     basis: Text
     review: Text
     non_binding: Text
