@@ -462,7 +462,7 @@ def _braces(names: set[str] | frozenset[str]) -> str:
 
 
 _URL_FIELDS = ("url", "website")
-_SOURCE_FIELDS = ("source", "status_source")
+_SOURCE_FIELDS = ("source", "term_status_source")
 _REGISTER = "add the host to data/sources.yml under its publisher, or cite an official page"
 
 
@@ -551,7 +551,7 @@ def _check_record_sources(
     if sources and not any(data.is_official(source) for source in sources):
         hosts = ", ".join(dict.fromkeys(host_of(source) if "://" in source else source for source in sources))
         yield loaded.error(
-            (*path, "source" if "source" in record else "status_source"),
+            (*path, "source" if "source" in record else "term_status_source"),
             f"no source of this record is official ({hosts}): cite an official page, or mark the record "
             "`status: to-confirm` with `confirm:` (ask: wco and/or ippc; question: what to confirm)",
         )

@@ -454,8 +454,9 @@ class WorkPlan(Record):
     basis: Text
     review: Text
     non_binding: Text
-    status: BlockText  # type: ignore[assignment]  # the plan's own status text, not the editorial status
-    status_source: Sources
+    term_status: BlockText
+    """Where the plan stands now that its term is over (not the record's editorial `status`)."""
+    term_status_source: Sources
     source: Sources
     areas: list[Area]
 

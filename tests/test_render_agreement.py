@@ -119,7 +119,7 @@ def test_hostile_texts_stay_text(data: Dataset) -> None:
         }
     )
     events = [e.model_copy(update={"title": text, "description": text, "milestone": True}) for e in data.events]
-    plan = data.workplan.model_copy(update={"status": text})
+    plan = data.workplan.model_copy(update={"term_status": text})
     bad = dataclasses.replace(data, agreement=agreement, events=events, workplan=plan)
     assert_inert(render_agreement(ctx(bad)))
     assert_inert(render_history(ctx(bad)))

@@ -175,7 +175,7 @@ def _public_records(data: Dataset) -> list[Record]:
 
 def test_every_public_record_of_the_real_data_has_an_official_source(dataset: Dataset) -> None:
     for record in _public_records(dataset):
-        sources = [*(getattr(record, "source", None) or ()), *(getattr(record, "status_source", None) or ())]
+        sources = [*(getattr(record, "source", None) or ()), *(getattr(record, "term_status_source", None) or ())]
         if sources:
             assert any(dataset.is_official(source) for source in sources), record
 

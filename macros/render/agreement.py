@@ -36,7 +36,9 @@ def render_agreement(ctx: RenderContext) -> Markup:
         {"label": label("title", ctx), "value": t(agreement.title, ctx)},
         {"label": label("parties", ctx), "value": parties},
     ]
-    if agreement.on_behalf_of:
+    if agreement.on_behalf_of_text:
+        rows.append({"label": label("on_behalf_of", ctx), "value": t(agreement.on_behalf_of_text, ctx)})
+    elif agreement.on_behalf_of:
         rows.append({"label": label("on_behalf_of", ctx), "value": t(orgs[agreement.on_behalf_of].name, ctx)})
     rows += [
         {
@@ -88,4 +90,4 @@ def render_intro(ctx: RenderContext) -> Markup:
         term=format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang),
         workplan=ctx.link("workplan.md"),
     )
-    return Markup("{}\n<p>{} {}</p>").format(t(agreement.summary, ctx, block=True), links, t(plan.status, ctx))
+    return Markup("{}\n<p>{} {}</p>").format(t(agreement.summary, ctx, block=True), links, t(plan.term_status, ctx))
