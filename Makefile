@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build preview test check review serve lint typecheck format clean translations bench schemas new diff
+.PHONY: build preview test test-fast check review serve lint typecheck format clean translations bench schemas new diff
 
 -include mk/quality.mk
 
@@ -49,6 +49,10 @@ serve: $(STAMP)
 
 test: test-deps lint typecheck
 	$(PY) -m pytest
+
+# The unit tests only (no build, no browser): feedback in seconds while you work.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m unit -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

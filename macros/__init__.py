@@ -16,7 +16,7 @@ from .offline import offline_build
 from .render.agreement import render_agreement, render_history, render_intro
 from .render.areas import render_area_page
 from .render.contacts import render_contacts
-from .render.events import render_events_page, render_recent_and_upcoming
+from .render.events import render_events_page, render_events_year, render_recent_and_upcoming
 from .render.glossary import render_glossary
 from .render.guides import render_guide_page, render_guides_overview
 from .render.links import render_all_links
@@ -68,6 +68,7 @@ def define_env(env: Any) -> None:
     register("latest_updates", render_latest_updates)
     register("recent_and_upcoming_events", render_recent_and_upcoming)
     register("events", render_events_page)
+    register("events_year", render_events_year)
     register("glossary", render_glossary)
     register("contacts", render_contacts)
     register("all_links", render_all_links)

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
 from . import translations
-from .dataset import load_dataset
+from .dataset import Dataset, load_dataset
 from .editions import edition_language_names
 from .errors import DataErrors
 from .offline import OfflineError, write_offline_zip
@@ -49,11 +49,25 @@ def _is_noise(line: str) -> bool:
 
 
 def check(data_dir: Path) -> int:
+    """Validate data/: the problems as editor's messages (file:line:col: field: what to do) and exit
+    status 1; never a traceback, whatever the folder holds (MACROS_DEBUG=1 shows one for a bug)."""
     started = time.perf_counter()
+    if not data_dir.is_dir():
+        print(f"{data_dir}: there is no data folder here; name the folder that holds the .yml files", file=sys.stderr)
+        return 1
     try:
-        data = load_dataset(data_dir)
+        data = _checked_dataset(data_dir)
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
+        return 1
+    except Exception as error:
+        if os.environ.get("MACROS_DEBUG"):
+            raise
+        print(
+            f"{data_dir}: the check stopped on a problem it does not know ({type(error).__name__}: {error}); "
+            "this is a bug of the checker: please report it with the data that caused it. Nothing was built.",
+            file=sys.stderr,
+        )
         return 1
     elapsed = (time.perf_counter() - started) * 1000
     print(
@@ -62,6 +76,10 @@ def check(data_dir: Path) -> int:
         f"{len(data.links)} links ({elapsed:.0f} ms)"
     )
     return 0
+
+
+def _checked_dataset(data_dir: Path) -> Dataset:
+    return load_dataset(data_dir)
 
 
 def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int, list[str]]:

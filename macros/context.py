@@ -8,11 +8,17 @@ from datetime import date
 
 from .data_markdown import DataMarkdown
 from .dataset import Dataset
+from .model import LANGUAGES
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a source page, relative to the site: `areas/x.md` → `areas/x/`."""
+    """The URL MkDocs gives a source page, relative to the site: `areas/x.md` → `areas/x/`.
+
+    A translation (`guides/index.fr.md`) sits where its English page sits, in its language's folder."""
     stem = src_uri.removesuffix(".md")
+    base, dot, suffix = stem.rpartition(".")
+    if dot and suffix in LANGUAGES:
+        stem = base
     if stem == "index" or stem.endswith("/index"):
         folder = stem.removesuffix("index")
         return folder if directory_urls else f"{folder}index.html"

@@ -5,16 +5,21 @@
 
 from __future__ import annotations
 
+import ast
+import re
+import string
 import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
+from .data_markdown import markdown_problems
+from .errors import DataError, DataErrors, brief
 from .model import (
     FILE_MODELS,
     Action,
@@ -32,15 +37,19 @@ from .model import (
     Labels,
     Link,
     LinksFile,
+    LocatedError,
     Organization,
     OrganizationsFile,
     ProgressFile,
+    Publisher,
+    Record,
     SeedDocument,
     SourcesFile,
     Update,
     WorkPlan,
     WorkPlanFile,
 )
+from .urls import host_of
 from .yaml_loader import LoadedFile, Path_, load_yaml_file
 
 
@@ -59,6 +68,8 @@ class Dataset:
     contacts: list[Contact]
     labels: dict[str, dict[str, str]]
     guides: list[Guide]
+    publishers: dict[str, Publisher]
+    publisher_by_host: dict[str, Publisher] = field(init=False)
     areas: dict[str, Area] = field(init=False)
     actions: dict[str, Action] = field(init=False)
     area_of_action: dict[str, Area] = field(init=False)
@@ -70,6 +81,11 @@ class Dataset:
     def __post_init__(self) -> None:
         """Indexes built once, so that no page scans every record for every other page."""
         plan_areas = self.workplan.areas
+        by_host: dict[str, Publisher] = {}
+        for publisher in self.publishers.values():
+            for host in publisher.hosts:
+                by_host.setdefault(host, publisher)
+        self._set("publisher_by_host", by_host)
         self._set("areas", {area.id: area for area in plan_areas})
         self._set("actions", {action.id: action for area in plan_areas for action in area.actions})
         self._set("area_of_action", {action.id: area for area in plan_areas for action in area.actions})
@@ -80,6 +96,25 @@ class Dataset:
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
+
+    def publisher_of(self, url: str) -> Publisher | None:
+        """The registered publisher of an http(s) address: its host or a parent domain is registered."""
+        labels = host_of(url).split(".")
+        for start in range(len(labels) - 1):
+            found = self.publisher_by_host.get(".".join(labels[start:]))
+            if found is not None:
+                return found
+        return None
+
+    def is_official(self, source: str) -> bool:
+        """A seed document of official publishers, or an address whose publisher is official."""
+        if not source.startswith(("http://", "https://")):
+            seed = self.seeds.get(source)
+            # A publisher missing from the register is reported by the checks, not counted here.
+            known = [self.publishers[p] for p in seed.publisher if p in self.publishers] if seed else []
+            return seed is not None and all(publisher.official for publisher in known)
+        publisher = self.publisher_of(source)
+        return publisher is not None and publisher.official
 
     @property
     def partners(self) -> list[Organization]:
@@ -122,6 +157,14 @@ def _group(records: list[Any], keys: Any) -> dict[str, list[Any]]:
     return grouped
 
 
+def _first_of_each(publishers: list[Publisher]) -> dict[str, Publisher]:
+    """Publishers by id; a repeated id is reported by the checks, and the first one is kept."""
+    found: dict[str, Publisher] = {}
+    for publisher in publishers:
+        found.setdefault(publisher.id, publisher)
+    return found
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     """Read and check every file of data/; raise DataErrors with all problems at once."""
     errors: list[DataError] = []
@@ -130,7 +173,7 @@ def load_dataset(data_dir: Path) -> Dataset:
     for file_name, model in FILE_MODELS.items():
         path = data_dir / file_name
         display = _display_path(path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             errors.append(DataError(display, 1, 1, "", f"the file is missing; the data folder needs {file_name}"))
             continue
         try:
@@ -149,8 +192,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     if errors:
         raise DataErrors(errors)
 
+    register = typing.cast(SourcesFile, parsed["sources.yml"])
     dataset = Dataset(
-        seeds={seed.file: seed for seed in typing.cast(SourcesFile, parsed["sources.yml"]).seeds},
+        seeds={seed.file: seed for seed in register.seeds},
+        publishers=_first_of_each(register.publishers),
         organizations={
             org.id: org for org in typing.cast(OrganizationsFile, parsed["organizations.yml"]).organizations
         },
@@ -248,6 +293,7 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
         )
 
     yield from _check_guides(data, files["guides.yml"])
+    yield from _check_labels(data.labels, files["labels.yml"], label_uses())
     yield from _check_sources(data, files)
 
 
@@ -268,32 +314,263 @@ def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:
                 )
 
 
-def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
-    """A source that is not a URL must name a seed document listed in data/sources.yml."""
-    for name, loaded in files.items():
-        if name == "labels.yml":
+# --- Labels: their placeholders and Markdown, and the keys the code uses ---------------------------------
+
+PACKAGE = Path(__file__).resolve().parent
+_LABEL_FUNCTIONS = {"label": 0, "label_plain": 0, "_label": 1}
+"""The functions that look up a label, and which of their arguments is the key."""
+_PLACEHOLDER_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_PLACEHOLDER_LINK = re.compile(r"\]\(\{[a-z_][a-z0-9_]*\}\)")
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    """One place in the code that looks up a label, and the placeholder values it passes
+    (None when they cannot be read from the source: `**values`, or a direct `labels[key]`)."""
+
+    key: str
+    names: frozenset[str] | None
+    where: str
+
+
+@cache
+def label_uses(package: Path = PACKAGE) -> tuple[LabelUse, ...]:
+    """Every `label("key", …)`, `label_plain("key", …)` and `labels["key"]` in the package's source,
+    read from its syntax tree (not by importing or running it)."""
+    uses: list[LabelUse] = []
+    for source in sorted(package.rglob("*.py")):
+        where = source.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            use = _label_use(node, f"{where}:{getattr(node, 'lineno', 0)}")
+            if use:
+                uses.append(use)
+    return tuple(uses)
+
+
+def _label_use(node: ast.AST, where: str) -> LabelUse | None:
+    if isinstance(node, ast.Call):
+        function = node.func
+        name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+        index = _LABEL_FUNCTIONS.get(name)
+        if index is None or len(node.args) <= index:
+            return None
+        key = node.args[index]
+        if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            return None
+        if any(keyword.arg is None for keyword in node.keywords):
+            return LabelUse(key.value, None, where)
+        return LabelUse(key.value, frozenset(str(keyword.arg) for keyword in node.keywords), where)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        container = node.value
+        name = container.id if isinstance(container, ast.Name) else getattr(container, "attr", "")
+        if name == "labels":
+            return LabelUse(node.slice.value, None, where)
+    return None
+
+
+def _check_labels(
+    labels: dict[str, dict[str, str]], loaded: LoadedFile, uses: tuple[LabelUse, ...]
+) -> Iterator[DataError]:
+    """Every label that the code looks up exists, and each of its texts has the placeholders that the
+    code fills in (or, for a label whose values the code does not show, those of the English text);
+    each text holds only the Markdown that a label may hold."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for key, texts in labels.items():
+        found[key] = {}
+        for language, text in texts.items():
+            path = ("labels", key, language)
+            try:
+                found[key][language] = _placeholders(text)
+            except ValueError as error:
+                yield loaded.error(path, str(error))
+                continue
+            # A link whose target is one placeholder points at a page that the generator names.
+            checked = _PLACEHOLDER_LINK.sub("](https://example.org/)", text)
+            for problem in markdown_problems(checked, False, "a label"):
+                yield loaded.error(path, problem)
+                break
+    filled: dict[str, LabelUse] = {}
+    for use in uses:
+        if use.key not in labels:
+            if use.key not in filled:  # one message per missing label, naming the first place
+                filled[use.key] = use
+                yield loaded.error(
+                    ("labels",),
+                    f"there is no label '{use.key}', which the code uses (first at {use.where}); add it, with "
+                    "its English text",
+                )
+        elif use.names is not None:
+            filled.setdefault(use.key, use)
+            if use.names != filled[use.key].names:
+                yield loaded.error(
+                    ("labels", use.key),
+                    f"the code fills the label '{use.key}' with {_braces(use.names)} at {use.where}, but with "
+                    f"{_braces(filled[use.key].names or set())} at {filled[use.key].where}; this is a bug in the code",
+                )
+    for key, languages in found.items():
+        first = filled.get(key)
+        expected = first.names if first and first.names is not None else languages.get("en")
+        if expected is None:
             continue
-        for path, value in _walk(loaded.data, ()):
-            if path and path[-1] in ("source", "status_source"):
-                items = value if isinstance(value, list) else [value]
-                for item in items:
-                    text = str(item)
-                    if not text.startswith(("http://", "https://")) and text not in data.seeds:
-                        yield loaded.error(
-                            path,
-                            f"'{text}' is not a seed document listed in data/sources.yml "
-                            f"(known: {', '.join(sorted(data.seeds))}); add it there or cite a URL",
-                        )
+        for language, names in languages.items():
+            if names == expected:
+                continue
+            if first and first.names is not None:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has {_braces(names)}, but the code fills in {_braces(expected)} "
+                    f"(first at {first.where}); use those, no more and no fewer",
+                )
+            else:
+                yield loaded.error(
+                    ("labels", key, language),
+                    f"the {language} text has {_braces(names)}, but the English text has {_braces(expected)}; "
+                    "use the same as in English (the generator fills in only those)",
+                )
 
 
-def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
-    yield path, value
+def _placeholders(text: str) -> set[str]:
+    """The `{names}` of a label; a brace without its pair, or a placeholder that is more than a name
+    (`{date.year}`, `{date:%Y}`, `{0}`), is refused: it would fail, or reach into the code, at build time."""
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValueError(
+            "a { or } without its pair; placeholders are written {name}, and a brace that is shown is written "
+            "twice ({{ or }})"
+        ) from None
+    names: set[str] = set()
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not _PLACEHOLDER_NAME.match(name) or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(
+                f"'{shown}' is not a placeholder: write a name in braces, such as {{date}}, with lower-case letters, "
+                "digits and underscores only"
+            )
+        names.add(name)
+    return names
+
+
+def _braces(names: set[str] | frozenset[str]) -> str:
+    """`the placeholders {a}, {b}`, `the placeholder {a}` or `no placeholder`."""
+    if not names:
+        return "no placeholder"
+    listed = ", ".join(f"{{{name}}}" for name in sorted(names))
+    return f"the placeholder {listed}" if len(names) == 1 else f"the placeholders {listed}"
+
+
+_URL_FIELDS = ("url", "website")
+_SOURCE_FIELDS = ("source", "term_status_source")
+_REGISTER = "add the host to data/sources.yml under its publisher, or cite an official page"
+
+
+def _check_sources(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[DataError]:
+    """Every source is a listed seed or a registered host; a record with no official support is to confirm."""
+    yield from _check_register(data, files["sources.yml"])
+    for name, loaded in files.items():
+        if name in ("labels.yml", "sources.yml"):
+            continue
+        for path, record, hidden in _records(loaded.data, (), False):
+            yield from _check_record_sources(data, loaded, path, record, hidden)
+
+
+def _check_register(data: Dataset, register: LoadedFile) -> Iterator[DataError]:
+    """Publisher ids and hosts are listed once; a seed names registered publishers."""
+    raw = [item for item in register.data.get("publishers") or [] if isinstance(item, dict)]
+    yield from _unique(register, "publishers", [str(item.get("id")) for item in raw])
+    first: dict[str, str] = {}
+    for p_index, item in enumerate(raw):
+        for h_index, host in enumerate(item.get("hosts") or []):
+            if host in first:
+                yield register.error(
+                    ("publishers", p_index, "hosts", h_index),
+                    f"the host '{host}' is already registered under '{first[host]}'; list each host once",
+                )
+            first.setdefault(host, str(item.get("id")))
+    for s_index, seed in enumerate(data.seeds.values()):
+        for i_index, publisher_id in enumerate(seed.publisher):
+            if publisher_id not in data.publishers:
+                known = ", ".join(sorted(data.publishers))
+                yield register.error(
+                    ("seeds", s_index, "publisher", i_index)
+                    if len(seed.publisher) > 1
+                    else ("seeds", s_index, "publisher"),
+                    f"there is no publisher '{publisher_id}' (known: {known}); add it under publishers:",
+                )
+
+
+def _records(value: Any, path: Path_, hidden: bool) -> Iterator[tuple[Path_, dict[str, Any], bool]]:
+    """Every mapping of a data file, and whether it or a record around it is `to-confirm`."""
     if isinstance(value, dict):
+        hidden = hidden or value.get("status") == "to-confirm"
+        yield path, value, hidden
         for key, child in value.items():
-            yield from _walk(child, (*path, key))
+            yield from _records(child, (*path, key), hidden)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _walk(child, (*path, index))
+            yield from _records(child, (*path, index), hidden)
+
+
+def _check_record_sources(
+    data: Dataset, loaded: LoadedFile, path: Path_, record: dict[str, Any], hidden: bool
+) -> Iterator[DataError]:
+    sources: list[str] = []
+    for key in _SOURCE_FIELDS:
+        if key not in record:
+            continue
+        value = record[key]
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            text = str(item)
+            where = (*path, key, index) if isinstance(value, list) else (*path, key)
+            if text.startswith(("http://", "https://")):
+                problem = _host_problem(data, text)
+                if problem:
+                    yield loaded.error(where, problem)
+                    continue
+            elif text not in data.seeds:
+                yield loaded.error(
+                    where,
+                    f"'{text}' is not a seed document listed in data/sources.yml "
+                    f"(known: {', '.join(sorted(data.seeds))}); add it there or cite a URL",
+                )
+                continue
+            sources.append(text)
+    links: list[tuple[str, str]] = []
+    for key in _URL_FIELDS:
+        text = str(record.get(key, ""))
+        if text.startswith(("http://", "https://")):
+            problem = _host_problem(data, text)
+            if problem:
+                yield loaded.error((*path, key), problem)
+            else:
+                links.append((key, text))
+    if hidden:
+        return
+    if sources and not any(data.is_official(source) for source in sources):
+        hosts = ", ".join(dict.fromkeys(host_of(source) if "://" in source else source for source in sources))
+        yield loaded.error(
+            (*path, "source" if "source" in record else "term_status_source"),
+            f"no source of this record is official ({hosts}): cite an official page, or mark the record "
+            "`status: to-confirm` with `confirm:` (ask: wco and/or ippc; question: what to confirm)",
+        )
+    for key, text in links:
+        if not data.is_official(text):
+            yield loaded.error(
+                (*path, key),
+                f"'{text}' is not an official page ({host_of(text)}) and would be linked on a public page: "
+                "link an official page, or mark the record `status: to-confirm` with `confirm:`",
+            )
+
+
+def _host_problem(data: Dataset, url: str) -> str | None:
+    host = host_of(url)
+    if host.endswith("."):
+        return f"the host '{host}' of '{url}' ends in a dot; remove the dot ({host.rstrip('.')})"
+    if data.publisher_of(url) is None:
+        return f"the host '{host}' of '{url}' is not in the register of sources; {_REGISTER}"
+    return None
 
 
 def _unique(loaded: LoadedFile, where: str | Path_, ids: list[str], key: str = "id") -> Iterator[DataError]:
@@ -323,23 +600,39 @@ def _refs(
 
 
 def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) -> Iterator[DataError]:
-    for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+    errors = exc.errors(include_url=False)
+    # A field indented into the text above it is reported there; it is not also "missing".
+    moved = {
+        (*_loc(error)[:-1], cause.key)
+        for error in errors
+        for cause in [error.get("ctx", {}).get("error")]
+        if isinstance(cause, LocatedError) and cause.moved
+    }
+    for error in errors:
+        loc = _loc(error)
         kind = error["type"]
+        if kind == "missing" and loc in moved:
+            continue
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
-            allowed = ", ".join(parent.model_fields) if parent else "see the other records"
+            allowed = _allowed_fields(parent) if parent else "see the other records"
             yield loaded.error(loc, f"unknown field '{loc[-1]}' (allowed: {allowed}); check its spelling")
         elif kind == "missing":
             yield loaded.error(loc[:-1], f"required field '{loc[-1]}' is missing; add it")
             continue
         elif kind in ("value_error", "assertion_error"):
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
-            yield loaded.error(loc, message)
+            cause = error.get("ctx", {}).get("error", error["msg"])
+            if isinstance(cause, LocatedError):
+                loc = (*loc, cause.key)
+                yield loaded.error(loc, str(cause), at_key=cause.moved)
+                continue
+            yield loaded.error(loc, str(cause))
+        elif kind == "string_type":
+            yield loaded.error(loc, f"expected text, got {brief(error['input'])}; if this is text, put it in quotes")
         elif kind == "string_pattern_mismatch":
-            yield loaded.error(loc, f"{error['input']!r} does not have the expected form ({_pattern_hint(loc)})")
+            yield loaded.error(loc, f"{brief(error['input'])} does not have the expected form ({_pattern_hint(loc)})")
         elif kind == "literal_error":
-            yield loaded.error(loc, f"{error['input']!r} is not allowed: use {error['ctx']['expected']}")
+            yield loaded.error(loc, f"{brief(error['input'])} is not allowed: use {error['ctx']['expected']}")
         elif kind in ("list_type", "dict_type", "model_type", "tuple_type"):
             wanted = {
                 "list_type": "a list (lines starting with '- ')",
@@ -347,9 +640,20 @@ def _describe(exc: ValidationError, model: type[BaseModel], loaded: LoadedFile) 
                 "model_type": "a mapping (key: value)",
                 "tuple_type": "a list",
             }[kind]
-            yield loaded.error(loc, f"expected {wanted}, got {error['input']!r}")
+            yield loaded.error(loc, f"expected {wanted}, got {brief(error['input'])}")
         else:
-            yield loaded.error(loc, f"{error['msg']}, got {error['input']!r}")
+            yield loaded.error(loc, f"{error['msg']}, got {brief(error['input'])}")
+
+
+def _loc(error: Any) -> Path_:
+    return tuple(part for part in error["loc"] if isinstance(part, int) or not str(part).startswith("function-"))
+
+
+def _allowed_fields(model: type[BaseModel]) -> str:
+    """The record's own fields, then those that every record may carry."""
+    common = [name for name in Record.model_fields if name in model.model_fields]
+    own = [name for name in model.model_fields if name not in common]
+    return ", ".join(own) + (f"; on any record: {', '.join(common)}" if common else "")
 
 
 def _pattern_hint(loc: Path_) -> str:

@@ -30,6 +30,8 @@ def format_partial(value: PartialDate, lang: str) -> str:
         return format_date(value.first_day, format="long", locale=locale)
     if value.precision == "month":
         return format_skeleton("yMMMM", value.first_day, locale=locale)
+    if lang == "zh":
+        return f"{value.year}年"  # "截至2023年", not "截至2023"
     return str(value.year)
 
 

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from typing import Any
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control and direction characters (which could recolour
+    the terminal, or make the message read otherwise) shown as escapes, e.g. \\x1b or \\u202e."""
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI
+        else ch
+        for ch in text
+    )
+
+
+def brief(value: Any, limit: int = 80) -> str:
+    """A value as a message quotes it: its repr, cut short when long."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +38,8 @@ class DataError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return printable(text)
 
 
 class DataErrors(Exception):

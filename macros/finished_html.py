@@ -104,6 +104,15 @@ def focusable_abbreviations(html: str) -> str:
     return _LINK_OR_ABBREVIATION.sub(replace, html)
 
 
+def after_first_heading(html: str, insert: str) -> str:
+    """`insert` right after the content's `<h1>` (generated or written in Markdown), or first."""
+    end = html.find("</h1>")
+    if end < 0:
+        return f"{insert}\n{html}"
+    end += len("</h1>")
+    return f"{html[:end]}\n{insert}{html[end:]}"
+
+
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
 """What overrides/page.html writes on the 404 page, for `not_found_text` to replace."""
 

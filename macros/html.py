@@ -6,7 +6,9 @@ the environment that holds them is made once, when the module is imported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from html import unescape
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -25,9 +27,29 @@ _TEMPLATES = Environment(
 _TEMPLATES.globals["icon"] = icon_svg
 
 
+class UnsafeLinkError(ValueError):
+    """A template was about to write a link that runs script: the data check has a hole."""
+
+
+_LINK_ATTRIBUTE = re.compile(r'\s(?:href|src|action|formaction|xlink:href)\s*=\s*"([^"]*)"', re.I)
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def refuse_script_links(html: str, template: str) -> None:
+    """Fail closed: a link whose scheme runs script (read as a browser reads it: entities decoded,
+    tabs, line breaks and spaces removed, any case) is never written, whatever the data says."""
+    for value in _LINK_ATTRIBUTE.findall(html):
+        url = _IGNORED_IN_URLS.sub("", unescape(value)).lower()
+        if url.startswith(_SCRIPT_SCHEMES):
+            raise UnsafeLinkError(f"{template}: refused to write the link {value!r}; check the data that holds it")
+
+
 def render_template(name: str, **values: Any) -> Markup:
-    """Fill macros/templates/`name` with `values`; strings are escaped, Markup is kept."""
-    return Markup(_TEMPLATES.get_template(name).render(**values))
+    """Fill macros/templates/`name` with `values`; strings are escaped, Markup is kept; links checked."""
+    html = _TEMPLATES.get_template(name).render(**values)
+    refuse_script_links(html, name)
+    return Markup(html)
 
 
 def join(items: Iterable[Markup | str], separator: str = ", ") -> Markup:

@@ -19,7 +19,14 @@ def data_dir_of(project_dir: Path) -> Path:
 
 
 def fingerprint(data_dir: Path) -> Fingerprint:
-    """Name, modification time and size of every data file: any edit changes it."""
-    return tuple(
-        (path.name, stat.st_mtime_ns, stat.st_size) for path in sorted(data_dir.glob("*.yml")) for stat in [path.stat()]
-    )
+    """Name, modification time and size of every data file: any edit changes it. A file that cannot
+    be looked at (a dangling link) counts as changed; loading it says what is wrong."""
+    found = []
+    for path in sorted(data_dir.glob("*.yml")):
+        try:
+            stat = path.stat()
+        except OSError:
+            found.append((path.name, -1, -1))
+            continue
+        found.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)

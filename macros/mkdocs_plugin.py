@@ -32,11 +32,12 @@ from .dates import build_date
 from .editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from .editorial import public_view
 from .errors import DataErrors
-from .finished_html import PageFacts, finish_page, not_found_text, root_at_edition
+from .finished_html import PageFacts, after_first_heading, finish_page, not_found_text, root_at_edition
 from .loading import data_dir_of, fingerprint
 from .offline import offline_build
 from .page_outline import outline
 from .page_outline import title as page_title
+from .render.events import archived_years
 from .render.frame import render_edition_note, render_footer, render_notice
 from .render.not_found import render_not_found
 from .search_index import SearchIndexError, split_search_index
@@ -44,6 +45,7 @@ from .text import label_plain
 
 AREAS_PLACEHOLDER = "areas/"
 AREAS_FOLDER = "areas"
+EVENTS_FOLDER = "events"
 EDITIONS = ("wco", "ippc")
 
 
@@ -106,24 +108,22 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
-        """Load data/; write a shell page per area and language into docs/areas/ (git-ignored) and list
-        them where nav says `areas/`. The pages are real files because the i18n plugin builds each
-        language from docs_dir; a file is written only when it changes, so that `serve` does not loop."""
+        """Load data/; write a shell page per area and per archived year of events, in each language,
+        into docs/areas/ and docs/events/ (git-ignored), and list the areas where nav says `areas/`.
+        The pages are real files because the i18n plugin builds each language from docs_dir."""
         self._load(config)
         public = self.config.edition_urls.get(self.config.edition, "")
         if public:
             config.site_url = public
-        folder = Path(config.docs_dir) / AREAS_FOLDER
-        folder.mkdir(exist_ok=True)
         config_dir = Path(config.config_file_path).parent
         languages = edition_languages(config_dir, self.config.edition)
+        docs = Path(config.docs_dir)
         for area in self.data.workplan.areas:
-            for language in languages:
-                suffix = "" if language == languages[0] else f".{language}"
-                shell = folder / f"{area.slug}{suffix}.md"
-                content = _area_shell(area.id)
-                if not shell.is_file() or shell.read_text(encoding="utf-8") != content:
-                    shell.write_text(content, encoding="utf-8")
+            shell = _shell("data/workplan.yml", f"area {area.id}", f'area_page("{area.id}")')
+            _write_shells(docs / AREAS_FOLDER, area.slug, languages, shell)
+        for year in archived_years(self.data, self.today):
+            shell = _shell("data/events.yml", f"events of {year}", f'events_year("{year}")')
+            _write_shells(docs / EVENTS_FOLDER, str(year), languages, shell)
         if config.nav:
             config.nav = _expand(config.nav, [f"{AREAS_FOLDER}/{area.slug}.md" for area in self.data.workplan.areas])
         return config
@@ -135,10 +135,14 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
 
     @event_priority(100)
     def on_files(self, files: Files, config: Any) -> Files:
-        """Leave out shell pages of areas that are no longer in the data."""
-        slugs = {area.slug for area in self.data.workplan.areas}
+        """Leave out shell pages of areas and years that are no longer in the data."""
+        current = {
+            AREAS_FOLDER: {area.slug for area in self.data.workplan.areas},
+            EVENTS_FOLDER: {str(year) for year in archived_years(self.data, self.today)},
+        }
         for file in list(files):
-            if file.src_uri.startswith(f"{AREAS_FOLDER}/") and file.src_uri.split("/")[-1].split(".")[0] not in slugs:
+            folder, _, name = file.src_uri.partition("/")
+            if folder in current and name.split(".")[0] not in current[folder]:
                 files.remove(file)
         return files
 
@@ -180,13 +184,12 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
                 english_heading = f'{heading.group(0)} {{ lang="en" dir="ltr" }}'
                 markdown = f"{markdown[: heading.start()]}{english_heading}{markdown[heading.end() :]}"
             return _after_heading(markdown, notice) + "\n\n</div>\n"
-        if 'class="fallback"' in markdown:
-            return _after_heading(markdown, str(render_notice(ctx, "part_not_translated")))
         return markdown
 
     @event_priority(-50)
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Read the outline from the HTML; open the page with the edition note."""
+        """Read the outline from the HTML; say so under the title when parts of the page are in English
+        for want of a translation; open the page with the edition note."""
         page.toc = get_toc(outline(html))  # type: ignore[arg-type]
         heading = page_title(html)
         if heading and "title" not in page.meta:
@@ -205,6 +208,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
                 page_url, language, other, edition_languages(config_dir, other), other_base
             )
         ctx = self.context(config, language, page.file.src_uri)
+        translated = str(getattr(page.file, "locale", None) or language) == language
+        if language != "en" and translated and 'class="fallback"' in html:
+            html = after_first_heading(html, str(render_notice(ctx, "part_not_translated")))
         note = render_edition_note(ctx, other, other_url, other_language)
         return f"{note}\n{html}" if note else html
 
@@ -264,9 +270,20 @@ def _language(config: Any) -> str:
     return str(config.theme["language"] or "en")
 
 
-def _area_shell(area_id: str) -> str:
-    comment = f"<!-- Generated from data/workplan.yml, area {area_id}: edit the data, not this file. -->"
-    return f'{comment}\n{{{{ area_page("{area_id}") }}}}\n'
+def _shell(source: str, what: str, call: str) -> str:
+    """A generated page: a comment saying where its content comes from, and one macro call."""
+    return f"<!-- Generated from {source}, {what}: edit the data, not this file. -->\n{{{{ {call} }}}}\n"
+
+
+def _write_shells(folder: Path, name: str, languages: list[str], content: str) -> None:
+    """One shell per language (`name.md`, `name.fr.md`, …): the i18n plugin builds each language from
+    its own file. A file is written only when it changes, so that `mkdocs serve` does not loop."""
+    folder.mkdir(exist_ok=True)
+    for language in languages:
+        suffix = "" if language == languages[0] else f".{language}"
+        shell = folder / f"{name}{suffix}.md"
+        if not shell.is_file() or shell.read_text(encoding="utf-8") != content:
+            shell.write_text(content, encoding="utf-8")
 
 
 def _expand(nav: Any, pages: list[str]) -> Any:

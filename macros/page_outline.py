@@ -13,6 +13,8 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
 _HEADING = re.compile(r"^h([1-6])$")
 
 
@@ -52,7 +54,8 @@ class _Headings(HTMLParser):
         if self._skip and tag == "a":
             self._skip -= 1
         elif self._open and _HEADING.match(tag):
-            self._open.text = " ".join(self._open.text.split())
+            # ASCII whitespace only: a French no-break space before ":" must survive.
+            self._open.text = _SPACES.sub(" ", self._open.text).strip(" ")
             self.found.append(self._open)
             self._open = None
 

@@ -61,6 +61,8 @@ def _texts(loaded: LoadedFile) -> Iterator[TextField]:
             if isinstance(value.get("en"), str) and set(value) <= set(LANGUAGES):
                 yield TextField(loaded.name, path, loaded.position((*path, "en"))[0], value)
                 return
+            if value.get("official") is False:  # a publisher that is never cited on a page
+                return
             for key, child in value.items():
                 yield from walk(child, (*path, key))
         elif isinstance(value, list):

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from .chromium import FLAGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -92,7 +92,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 class _AuditHandler(QuietHandler):
-    """Serves the folder, and axe-core at AXE_URL."""
+    """Serves the folder, and axe-core at AXE_URL; records every request it answers with an error,
+    including those of web workers (search), which the browser's page events do not show."""
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if code >= 400:
+            getattr(self.server, "failures", []).append(f"{code} {self.path}")
+        super().send_response(code, message)
 
     def do_GET(self) -> None:
         if self.path == AXE_URL and AXE_JS.is_file():
@@ -107,17 +113,26 @@ class _AuditHandler(QuietHandler):
         super().do_GET()
 
 
+SERVER_FAILURES: dict[str, list[str]] = {}
+"""Base URL of each running server → the requests it answered with an error (see _AuditHandler)."""
+
+
 @contextmanager
 def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _AuditHandler, port: int = 0) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port unless `port` is given) from a thread; yields the
     base URL, ending in /."""
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     server.daemon_threads = True
+    failures: list[str] = []
+    server.failures = failures  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    SERVER_FAILURES[base_url] = failures
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base_url
     finally:
+        SERVER_FAILURES.pop(base_url, None)
         server.shutdown()
         server.server_close()
         thread.join()

@@ -38,11 +38,12 @@ BUILD_FIXTURES = {"built_site", "minimal_site", "published_site", "hostile_site"
 BROWSER_MODULES = {"test_quality_browser", "test_offline", "test_guides", "test_pdf", "test_trusted_rendering"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Each test gets its lane: `browser` (its module drives chromium), `build` (it reads a build),
     else `unit`; a test may also name its lane itself."""
     for item in items:
-        if any(item.iter_markers(name) for name in ("unit", "build", "browser")):
+        if any(item.get_closest_marker(name) for name in ("unit", "build", "browser")):
             continue
         module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
         uses_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
+from macros.dataset import LabelUse, _check_labels, label_uses, load_dataset
 from macros.errors import DataErrors
+from macros.yaml_loader import load_yaml_file
 
 from .conftest import FIXTURES
 
@@ -16,8 +17,8 @@ BAD = FIXTURES / "bad"
 
 EXPECTED: dict[str, list[str]] = {
     "contacts--syntax-error.yml": [
-        "contacts.yml:6:11: this is not valid YAML: while scanning a quoted scalar, found unexpected end of stream "
-        "(line 8) (check indentation and quotes)"
+        'contacts.yml:6:11: this is not valid YAML: the quoted text that starts here has no closing ": add " at '
+        "its end (or remove the opening one); line 6 reads: '      en: \"International Organizations Group'"
     ],
     "events--bad-date.yml": [
         "events.yml:8:14: events[0].ends_on: 2019-13-45 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY when the "
@@ -45,7 +46,39 @@ EXPECTED: dict[str, list[str]] = {
     "events--unknown-key.yml": [
         "events.yml:3:5: events[0]: required field 'title' is missing; add it",
         "events.yml:5:7: events[0].tittle: unknown field 'tittle' (allowed: id, title, kind, starts_on, ends_on, "
-        "place, virtual, organizers, areas, actions, description, milestone, url, source); check its spelling",
+        "place, virtual, organizers, areas, actions, description, milestone, url, source; on any record: note, "
+        "status, confirm); check its spelling",
+    ],
+    "events--colon-in-text.yml": [
+        "events.yml:5:20: this is not valid YAML: the text of 'en' holds ': ', which YAML reads as a new key; "
+        "put the text in quotes; line 5 reads: '      en: Signature: the Agreement'"
+    ],
+    "events--key-moved-into-text.yml": [
+        "events.yml:6:7: events[0].title.kind: 'kind' is indented deeper than 'title' above it, so it became a "
+        "part of 'title' (which holds only texts by language: en, fr, …); move it left, in line with 'title'"
+    ],
+    "events--key-moved-left.yml": [
+        "events.yml:6:3: this is not valid YAML: 'kind' is indented less than 'title' above it (line 4); move it "
+        "right to column 5, in line with 'title'; line 6 reads: '  kind: signature'"
+    ],
+    "events--key-moved-right.yml": [
+        "events.yml:8:7: this is not valid YAML: 'place' is indented deeper than 'starts_on' above it (line 7); "
+        "move it left to column 5, in line with 'starts_on'; line 8 reads: '      place:'"
+    ],
+    "events--missing-quote.yml": [
+        'events.yml:5:11: this is not valid YAML: the quoted text that starts here has no closing ": add " at '
+        "its end (or remove the opening one); line 5 reads: '      en: \"Signature of the Agreement'"
+    ],
+    "events--number-not-text.yml": [
+        "events.yml:22:15: events[1].actions[0]: expected text, got 5.1; if this is text, put it in quotes"
+    ],
+    "events--tab-indentation.yml": [
+        "events.yml:6:1: this is not valid YAML: line 6 is indented with a tab; use spaces; line 6 reads: "
+        "'\\tkind: signature'"
+    ],
+    "events--unclosed-bracket.yml": [
+        "events.yml:10:17: this is not valid YAML: the [ that opens here is not closed: add ] at the end of the "
+        "list; line 10 reads: '    organizers: [wco, fao'"
     ],
     "glossary--bad-language.yml": [
         "glossary.yml:5:7: terms[0].term: 'de' is not a language of this site (use one of: en, fr, es, ar, zh, ru)",
@@ -57,8 +90,8 @@ EXPECTED: dict[str, list[str]] = {
         "(known: joint-work-plan-2019-2022.txt); add it there or cite a URL"
     ],
     "links--bad-url.yml": [
-        "links.yml:8:10: links[0].url: 'javascript:alert(1)' is not an accepted link: use an http://, https:// or "
-        "mailto: address"
+        "links.yml:8:10: links[0].url: 'javascript:alert(1)' is not an accepted link: use an address that starts "
+        "with https://, http://, mailto:"
     ],
     "workplan--action-in-wrong-area.yml": [
         "workplan.yml:27:15: workplan.areas[0].actions[0].id: action 2.1 is listed under area 1; its number must "
@@ -163,3 +196,75 @@ def test_every_record_of_real_data_has_a_source(dataset) -> None:
         *dataset.areas.values(),
     ]
     assert all(record.source for record in records)
+
+
+# --- Labels against the code ------------------------------------------------------------------------
+
+
+def test_label_uses_are_read_from_the_source(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "a.py").write_text(
+        'x = label("as_of", ctx, date=when)\n'
+        "y = f\"{label_plain('title', ctx)}\"\n"
+        'z = _label(config, "footer", first=1, **more)\n'
+        'w = data.labels["landing"]["en"]\n'
+        "v = label(key, ctx)\n",
+        encoding="utf-8",
+    )
+    assert set(label_uses(package)) == {
+        LabelUse("as_of", frozenset({"date"}), "pkg/a.py:1"),
+        LabelUse("title", frozenset(), "pkg/a.py:2"),
+        LabelUse("footer", None, "pkg/a.py:3"),
+        LabelUse("landing", None, "pkg/a.py:4"),
+    }
+
+
+def label_errors(tmp_path: Path, labels: str, *uses: LabelUse) -> list[str]:
+    path = tmp_path / "labels.yml"
+    path.write_text("labels:\n" + labels, encoding="utf-8")
+    loaded = load_yaml_file(path, "labels.yml")
+    return [str(error) for error in _check_labels(loaded.data["labels"], loaded, uses)]
+
+
+def test_label_link_to_a_placeholder_is_allowed(tmp_path: Path) -> None:
+    labels = '  see:\n    en: "See [the plan]({url})."\n    fr: "Voir [le plan]({url})."\n'
+    assert label_errors(tmp_path, labels, LabelUse("see", frozenset({"url"}), "m.py:1")) == []
+
+
+def test_label_link_to_another_target_is_checked(tmp_path: Path) -> None:
+    labels = '  see:\n    en: "See [the plan](javascript:{url})."\n'
+    assert label_errors(tmp_path, labels, LabelUse("see", frozenset({"url"}), "m.py:1")) == [
+        "labels.yml:3:9: labels.see.en: the link target 'javascript:{url}' uses 'javascript:', which is not "
+        "allowed; links in data text must start with https://, http:// or mailto:"
+    ]
+
+
+def test_label_without_the_values_the_code_fills(tmp_path: Path) -> None:
+    labels = "  as_of:\n    en: as of {date}\n"
+    assert label_errors(tmp_path, labels, LabelUse("as_of", frozenset(), "m.py:7")) == [
+        "labels.yml:3:9: labels.as_of.en: the en text has the placeholder {date}, but the code fills in no "
+        "placeholder (first at m.py:7); use those, no more and no fewer"
+    ]
+
+
+def test_label_used_with_two_sets_of_values(tmp_path: Path) -> None:
+    labels = "  as_of:\n    en: as of {date}\n"
+    uses = (LabelUse("as_of", frozenset({"date"}), "m.py:1"), LabelUse("as_of", frozenset({"day"}), "m.py:9"))
+    assert label_errors(tmp_path, labels, *uses) == [
+        "labels.yml:3:5: labels.as_of: the code fills the label 'as_of' with the placeholder {day} at m.py:9, "
+        "but with the placeholder {date} at m.py:1; this is a bug in the code"
+    ]
+
+
+def test_label_translation_follows_english_when_the_code_does_not_say(tmp_path: Path) -> None:
+    labels = "  title:\n    en: Title {n}\n    fr: Titre\n"
+    assert label_errors(tmp_path, labels) == [
+        "labels.yml:4:9: labels.title.fr: the fr text has no placeholder, but the English text has the "
+        "placeholder {n}; use the same as in English (the generator fills in only those)"
+    ]
+
+
+def test_every_label_the_code_uses_exists_in_real_data(dataset) -> None:
+    missing = sorted({use.key for use in label_uses() if use.key not in dataset.labels})
+    assert missing == []

@@ -32,6 +32,8 @@ def test_format_in_languages() -> None:
     assert format_partial(d("2019-03-18"), "fr") == "18 mars 2019"
     assert format_partial(d("2019-03"), "es") == "marzo de 2019"
     assert format_partial(d("2021"), "ru") == "2021"
+    assert format_partial(d("2023"), "zh") == "2023年"
+    assert format_partial(d("2023-10"), "zh") == "2023年10月"
 
 
 def test_spans() -> None:

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from macros.context import RenderContext
 from macros.model import Inspection, Pathway
@@ -117,7 +118,7 @@ def test_labels_come_from_the_data_in_the_page_language_and_are_escaped(dataset)
             "places": [
                 {
                     "place": "floor",
-                    "label": {"en": "Floor <b>&", "fr": "Plancher <b>&"},
+                    "label": {"en": "Floor & < 5", "fr": "Plancher & < 5"},
                     "look_for": "x",
                     "source": "https://example.org/a",
                 },
@@ -128,7 +129,7 @@ def test_labels_come_from_the_data_in_the_page_language_and_are_escaped(dataset)
     ctx = RenderContext(dataset, "fr", "guides/sea-containers.md")
     svg = container_diagram(inspection, ctx, "c")
     assert '<title id="c-title">Où regarder</title>' in svg
-    assert "Plancher &lt;b&gt;&amp;" in svg and "<b>" not in svg
+    assert "Plancher &amp; &lt; 5" in svg and "< 5" not in svg
     # An untranslated label is drawn in English and says so.
     assert re.search(r'<text [^>]*lang="en"[^>]*><tspan[^>]*>Inside</tspan>', svg)
 
@@ -169,3 +170,74 @@ def test_built_pictures_have_title_and_description_in_the_page_language(built_si
             language = title["lang"] or page_lang
             texts = [guide.pathway.title] + ([guide.inspection.title] if guide.inspection else [])
             assert any(text.get(language) == title["text"] for text in texts), (page, language, title["text"])
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the words of each <tspan>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.words: list[str] = []
+        self._in_tspan = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_tspan = tag == "tspan"
+
+    def handle_endtag(self, tag):
+        self._in_tspan = False
+
+    def handle_data(self, data):
+        if self._in_tspan:
+            self.words.append(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '"><svg onload=alert(1)>',
+        "[x](javascript:alert(1))",
+        '"><img src=x onerror=alert(1)>',
+        "</text></svg><script>alert(1)</script>",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr"])  # fr: the words fall back to English, with a lang attribute
+def test_hostile_words_are_drawn_as_words(dataset, text: str, lang: str) -> None:
+    """SVG is XML: a label, a title or a description is escaped in <title>, <desc> and <text>, never markup."""
+    source = "https://example.org/a"
+    inspection = Inspection.model_validate(
+        {
+            "title": text,
+            "description": text,
+            "places": [{"place": "understructure", "label": text, "look_for": "x", "source": source}],
+        }
+    )
+    pathway = Pathway.model_validate(
+        {
+            "title": text,
+            "description": text,
+            "steps": [{"label": text, "source": source}, {"label": text, "customs": True, "source": source}],
+        }
+    )
+    ctx = RenderContext(dataset, lang, "guides/sea-containers.md")
+    for svg in (
+        container_diagram(inspection, ctx, "c"),
+        pathway_diagram(pathway, ctx, "p"),
+        pathway_diagram(pathway, ctx, "w", wide=True),
+    ):
+        assert isinstance(svg, Markup)
+        [found] = read_svgs(svg)
+        assert found["parts"]["title"]["text"] == text
+        assert found["parts"]["desc"]["text"].startswith(text)
+        elements = Elements()
+        elements.feed(svg)
+        tags = [tag for tag, _ in elements.tags]
+        assert tags.count("svg") == 1 and "script" not in tags and "img" not in tags, tags
+        for tag, attributes in elements.tags:
+            assert not [name for name in attributes if name.startswith("on")], (tag, attributes)
+            assert not [value for value in attributes.values() if value and "javascript:" in value], (tag, attributes)
+        assert svg.endswith("</svg>") and svg.count("</svg>") == 1
+        drawn = "".join(elements.words)
+        assert "".join(text.split()) in "".join(drawn.split())  # the label, wrapped into lines

@@ -54,3 +54,8 @@ def test_not_found_links_start_at_the_edition() -> None:
 def test_search_base_is_replaced() -> None:
     page = '<script id="__config" type="application/json">{"base": "..", "x": 1}</script>'
     assert '"base": "."' in steps.search_base(page, lambda current: ".")
+
+
+def test_insert_after_the_first_heading() -> None:
+    assert steps.after_first_heading("<h1>T</h1><p>x</p>", "<div>n</div>") == "<h1>T</h1>\n<div>n</div><p>x</p>"
+    assert steps.after_first_heading("<p>x</p>", "<div>n</div>") == "<div>n</div>\n<p>x</p>"

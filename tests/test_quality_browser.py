@@ -25,6 +25,8 @@ from playwright.async_api import async_playwright
 from site_quality import gates
 from site_quality.pages import HOME
 
+pytestmark = pytest.mark.browser
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quality"
 
 # --- Session: one event loop, one browser, one server ------------------------------------------
@@ -251,6 +253,10 @@ def test_search_finds_words_in_the_readers_language_only(loop, browser, built_si
     elsewhere = [url for url in found[SHARED_WORD] if _language_of(url.removeprefix(site_url)) != _language_of(home)]
     assert not elsewhere, f"searching {SHARED_WORD!r} on {home} listed pages in other languages: {elsewhere}"
     assert not load_problems, "\n".join(load_problems)
+    # The search worker's own requests (lunr's language files) are seen by the server only.
+    failures = gates.SERVER_FAILURES.get(site_url, [])
+    failed = [failure for failure in failures if "/assets/" in failure or "/search/" in failure]
+    assert not failed, f"the server answered with an error: {failed}"
 
 
 async def _search(tab, word: str) -> list[str]:

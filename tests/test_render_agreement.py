@@ -70,10 +70,11 @@ def test_summary_is_a_block_with_data_shown_as_typed(data: Dataset) -> None:
 
 
 def test_history_lists_milestones_only(data: Dataset) -> None:
+    """The signature (2018) is past and earlier than the latest year of events: it is on 2018's page."""
     history = render_history(ctx(data))
     assert history == (
         '<ul>\n<li><time datetime="2018-06-19"><strong>19 June 2018</strong></time>: '
-        '<a href="../events/#event-signature">Signature of the Agreement</a>.</li>\n</ul>'
+        '<a href="../events/2018/#event-signature">Signature of the Agreement</a>.</li>\n</ul>'
     )
     assert "AEO Conference" not in history
 
@@ -118,7 +119,7 @@ def test_hostile_texts_stay_text(data: Dataset) -> None:
         }
     )
     events = [e.model_copy(update={"title": text, "description": text, "milestone": True}) for e in data.events]
-    plan = data.workplan.model_copy(update={"status": text})
+    plan = data.workplan.model_copy(update={"term_status": text})
     bad = dataclasses.replace(data, agreement=agreement, events=events, workplan=plan)
     assert_inert(render_agreement(ctx(bad)))
     assert_inert(render_history(ctx(bad)))

@@ -49,7 +49,7 @@ def hostile(data: Dataset) -> Dataset:
         for area in data.workplan.areas
     ]
     plan = data.workplan.model_copy(
-        update={"areas": areas, "title": text, "status": text, "basis": text, "place": text, "review": text}
+        update={"areas": areas, "title": text, "term_status": text, "basis": text, "place": text, "review": text}
     )
     updates = [u.model_copy(update={"title": text}) for u in data.updates]
     return dataclasses.replace(data, workplan=plan, updates=updates)

@@ -81,5 +81,5 @@ def test_offline_copy_gets_script_indexes_too(tmp_path: Path) -> None:
 def test_a_page_without_the_expected_config_is_reported(tmp_path: Path) -> None:
     edition = make_edition(tmp_path / "ippc")
     (edition / "fr" / "index.html").write_text("<html></html>", encoding="utf-8")
-    with pytest.raises(SearchIndexError, match=r"fr/index.html: no `base`"):
+    with pytest.raises(SearchIndexError, match=r"fr/index.html: search base: no `base`"):
         split_search_index(edition, ["en", "fr", "ar"])

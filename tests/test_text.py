@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from markupsafe import Markup
 
 from macros.context import RenderContext
 from macros.dataset import load_dataset
@@ -25,13 +26,13 @@ def test_html_is_escaped(minimal) -> None:
 
 def test_translation_is_used_when_present(minimal) -> None:
     ctx = RenderContext(minimal, "fr")
-    assert t({"en": "WCO", "fr": "OMD"}, ctx) == "OMD"
+    assert t({"en": "Sea containers", "fr": "Conteneurs maritimes"}, ctx) == "Conteneurs maritimes"
 
 
 def test_fallback_is_english_and_marked(minimal) -> None:
     ctx = RenderContext(minimal, "fr")
     marked = t({"en": "Sea containers"}, ctx)
-    assert marked.startswith('<span lang="en" class="fallback"')
+    assert marked.startswith('<span lang="en" dir="ltr" class="fallback"')
     assert "Sea containers</span>" in marked
 
 
@@ -45,6 +46,12 @@ def test_unknown_label_is_an_error(minimal) -> None:
         label("no-such-label", RenderContext(minimal, "en"))
 
 
-def test_block_text_cannot_start_a_heading_or_list(minimal) -> None:
+def test_block_text_cannot_start_a_heading(minimal) -> None:
     ctx = RenderContext(minimal, "en")
-    assert t({"en": "# not a heading"}, ctx, block=True) == "\\# not a heading"
+    assert t({"en": "# not a heading"}, ctx, block=True) == "<p># not a heading</p>"
+
+
+def test_label_values_are_escaped_unless_markup(minimal) -> None:
+    ctx = RenderContext(minimal, "en")
+    assert label("as_of", ctx, date="<b>May</b>") == "as of &lt;b&gt;May&lt;/b&gt;"
+    assert label("as_of", ctx, date=Markup("<time>May</time>")) == "as of <time>May</time>"

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
+from macros.html import UnsafeLinkError
 from macros.render.agreement import render_agreement, render_history, render_intro
 from macros.render.areas import render_area_page
 from macros.render.contacts import render_contacts
@@ -82,16 +83,30 @@ def _poison(value: Any, texts: Iterator[str], urls: Iterator[str], field: str = 
     return value
 
 
-@pytest.fixture(scope="module")
-def hostile_data() -> Dataset:
+def _hostile(urls: list[str]) -> Dataset:
     data = load_dataset(FIXTURES / "minimal")
-    texts, urls = itertools.cycle(HOSTILE_TEXTS), itertools.cycle(HOSTILE_URLS)
+    texts, hostile_urls = itertools.cycle(HOSTILE_TEXTS), itertools.cycle(urls)
     fields = {
-        field.name: _poison(getattr(data, field.name), texts, urls)
+        field.name: _poison(getattr(data, field.name), texts, hostile_urls)
         for field in dataclasses.fields(data)
         if field.init and field.name != "labels"
     }
     return Dataset(labels=data.labels, **fields)
+
+
+@pytest.fixture(scope="module")
+def hostile_data() -> Dataset:
+    """Hostile texts everywhere, and addresses that break out of their attribute."""
+    return _hostile([url for url in HOSTILE_URLS if not url.startswith("javascript:")])
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVa\tScRiPt:alert(1)", " data:text/html,x"])
+def test_a_script_link_is_refused_not_written(url: str) -> None:
+    data = _hostile([url])
+    ctx = RenderContext(data, "en", "contacts.md", "wco", date(2026, 11, 23))
+    with pytest.raises(UnsafeLinkError, match="refused to write the link"):
+        for _, render in _renders(data):
+            render(ctx)
 
 
 def _renders(data: Dataset) -> Iterator[tuple[str, Callable[[RenderContext], Markup]]]:
@@ -155,11 +170,13 @@ def hostile_pages(hostile_data: Dataset) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.unit
 def test_hostile_data_renders_no_active_markup(hostile_pages: dict[str, str]) -> None:
     problems = {name: markup_problems(html) for name, html in hostile_pages.items()}
     assert not {name: found for name, found in problems.items() if found}
 
 
+@pytest.mark.browser
 def test_hostile_data_runs_nothing_in_a_browser(hostile_pages: dict[str, str]) -> None:
     dialogs: list[str] = []
     requests: list[str] = []

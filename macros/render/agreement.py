@@ -9,6 +9,7 @@ from ..context import RenderContext
 from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
 from ..text import anchor, label, label_plain, status_badge, t
+from .events import event_page
 from .sources import render_sources
 
 
@@ -35,7 +36,9 @@ def render_agreement(ctx: RenderContext) -> Markup:
         {"label": label("title", ctx), "value": t(agreement.title, ctx)},
         {"label": label("parties", ctx), "value": parties},
     ]
-    if agreement.on_behalf_of:
+    if agreement.on_behalf_of_text:
+        rows.append({"label": label("on_behalf_of", ctx), "value": t(agreement.on_behalf_of_text, ctx)})
+    elif agreement.on_behalf_of:
         rows.append({"label": label("on_behalf_of", ctx), "value": t(orgs[agreement.on_behalf_of].name, ctx)})
     rows += [
         {
@@ -65,7 +68,7 @@ def render_history(ctx: RenderContext) -> Markup:
         {
             "dated": str(event.starts_on),
             "when": format_span(event.starts_on, event.ends_on, ctx.lang),
-            "url": ctx.link("events.md", anchor("event", event.id)),
+            "url": ctx.link(event_page(event, ctx), anchor("event", event.id)),
             "title": t(event.title, ctx),
             "badge": status_badge(event, ctx),
             "description": t(event.description, ctx) if event.description else None,
@@ -87,4 +90,4 @@ def render_intro(ctx: RenderContext) -> Markup:
         term=format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang),
         workplan=ctx.link("workplan.md"),
     )
-    return Markup("{}\n<p>{} {}</p>").format(t(agreement.summary, ctx, block=True), links, t(plan.status, ctx))
+    return Markup("{}\n<p>{} {}</p>").format(t(agreement.summary, ctx, block=True), links, t(plan.term_status, ctx))

@@ -6,16 +6,19 @@
 Each picture is an accessible image: `role="img"`, a `<title>` and a `<desc>` in the page's
 language, referenced by `aria-labelledby`. Every stroke and fill is `currentColor`, so that the
 picture follows the text colour in light mode, dark mode and print. Words come from data/, never
-from here: labels are wrapped into lines by an estimate of their width.
+from here: labels are wrapped into lines by an estimate of their width, and drawn as plain text
+(SVG is XML: every word and attribute value is escaped by markupsafe or the template).
 """
 
 from __future__ import annotations
 
-import html
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from markupsafe import Markup
 
 from ..context import RenderContext
+from ..html import join, render_template
 from ..model import ContainerPlace, Inspection, Pathway
 from ..text import label, localized
 
@@ -58,10 +61,20 @@ def wrap(text: str, limit: int) -> list[str]:
     return lines or [""]
 
 
-def _words(text: dict[str, str], ctx: RenderContext) -> tuple[str, str]:
-    """Text in the page's language (not yet escaped), and a `lang` attribute if it fell back to English."""
+def _words(text: Mapping[str, str], ctx: RenderContext) -> tuple[str, str]:
+    """Text in the page's language (plain, not yet escaped), and "en" if it fell back to English."""
     value, fell_back = localized(text, ctx)
-    return value, (' lang="en"' if fell_back else "")
+    return value, ("en" if fell_back else "")
+
+
+def _label_words(key: str, ctx: RenderContext, **values: str) -> str:
+    """An interface label as plain words: a picture's text holds no markup (acronyms, emphasis)."""
+    return label(key, ctx, **values).striptags()
+
+
+def _lang(lang: str) -> Markup:
+    """` lang="en"` on a text drawn in English for want of a translation; nothing otherwise."""
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
 
 
 def _bare(text: str) -> str:
@@ -69,34 +82,33 @@ def _bare(text: str) -> str:
     return text.rstrip(" .。۔")
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _text_block(
-    lines: Sequence[str], x: float, y: float, anchor: str = "start", lang: str = "", size: int = FONT_SIZE, bold=False
-) -> str:
+    lines: Sequence[str],
+    x: float,
+    y: float,
+    anchor: str = "start",
+    lang: str = "",
+    size: int = FONT_SIZE,
+    bold: bool = False,
+) -> Markup:
     """A multi-line <text>; `y` is the baseline of the first line."""
-    weight = ' font-weight="bold"' if bold else ""
-    spans = "".join(
-        f'<tspan x="{x:g}" dy="{0 if index == 0 else round(size * 1.25, 1):g}">{_esc(line)}</tspan>'
-        for index, line in enumerate(lines)
+    weight = Markup(' font-weight="bold"') if bold else Markup("")
+    spans = join(
+        (
+            Markup('<tspan x="{:g}" dy="{:g}">{}</tspan>').format(x, 0 if index == 0 else round(size * 1.25, 1), line)
+            for index, line in enumerate(lines)
+        ),
+        "",
     )
-    return (
-        f'<text x="{x:g}" y="{y:g}" font-size="{size}" text-anchor="{anchor}"{weight}{lang} '
-        f'fill="currentColor" stroke="none">{spans}</text>'
-    )
+    return Markup(
+        '<text x="{:g}" y="{:g}" font-size="{}" text-anchor="{}"{}{} fill="currentColor" stroke="none">{}</text>'
+    ).format(x, y, size, anchor, weight, _lang(lang), spans)
 
 
-def _svg(svg_id: str, width: int, height: int, title: str, desc: str, lang: str, body: Iterable[str]) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{svg_id}-title {svg_id}-desc" id="{svg_id}" class="guide-picture__svg" '
-        f'fill="none" stroke="currentColor" stroke-linejoin="round" stroke-linecap="round" '
-        f'font-family="Helvetica, Arial, sans-serif" direction="ltr">'
-        f'<title id="{svg_id}-title"{lang}>{_esc(title)}</title><desc id="{svg_id}-desc"{lang}>{_esc(desc)}</desc>'
-        + "".join(body)
-        + "</svg>"
+def _svg(svg_id: str, width: int, height: int, title: str, desc: str, lang: str, body: Iterable[Markup]) -> Markup:
+    """The picture: an image named by its title and described by its description (guide_diagram.html)."""
+    return render_template(
+        "guide_diagram.html", id=svg_id, width=width, height=height, title=title, desc=desc, lang=lang, body=body
     )
 
 
@@ -107,19 +119,26 @@ def _points(points: Sequence[Point]) -> str:
     return " ".join(f"{x:g},{y:g}" for x, y in points)
 
 
-def _polygon(points: Sequence[Point], opacity: float = 0.0, width: float = 2) -> str:
-    fill = f' fill="currentColor" fill-opacity="{opacity:g}"' if opacity else ""
-    return f'<polygon points="{_points(points)}"{fill} stroke-width="{width:g}"/>'
+def _polygon(points: Sequence[Point], opacity: float = 0.0, width: float = 2) -> Markup:
+    fill = Markup(' fill="currentColor" fill-opacity="{:g}"').format(opacity) if opacity else Markup("")
+    return Markup('<polygon points="{}"{} stroke-width="{:g}"/>').format(_points(points), fill, width)
 
 
-def _line(a: Point, b: Point, width: float = 1.5, dashed: bool = False) -> str:
-    dash = ' stroke-dasharray="6 5"' if dashed else ""
-    return f'<line x1="{a[0]:g}" y1="{a[1]:g}" x2="{b[0]:g}" y2="{b[1]:g}" stroke-width="{width:g}"{dash}/>'
+def _line(a: Point, b: Point, width: float = 1.5, dashed: bool = False) -> Markup:
+    dash = Markup(' stroke-dasharray="6 5"') if dashed else Markup("")
+    return Markup('<line x1="{:g}" y1="{:g}" x2="{:g}" y2="{:g}" stroke-width="{:g}"{}/>').format(
+        a[0], a[1], b[0], b[1], width, dash
+    )
+
+
+def _rect(x: float, y: float, width: float, height: float, extra: Markup) -> Markup:
+    """A rectangle; `extra` holds its other (constant) attributes."""
+    return Markup('<rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"{}/>').format(x, y, width, height, extra)
 
 
 def clip(polygon: Sequence[Point], left: float, top: float, right: float, bottom: float) -> list[Point]:
     """The part of a convex polygon inside a rectangle (Sutherland–Hodgman)."""
-    edges = [
+    edges: list[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]]] = [
         (lambda p: p[0] >= left, lambda a, b: _cross_x(a, b, left)),
         (lambda p: p[0] <= right, lambda a, b: _cross_x(a, b, right)),
         (lambda p: p[1] >= top, lambda a, b: _cross_y(a, b, top)),
@@ -156,12 +175,10 @@ def _toward(start: Point, end: Point, distance: float) -> Point:
     )
 
 
-def _marker(number: int, center: Point) -> str:
+def _marker(number: int, center: Point) -> Markup:
     x, y = center
-    return (
-        f'<circle cx="{x:g}" cy="{y:g}" r="14" stroke-width="2.5" fill="currentColor" fill-opacity="0.12"/>'
-        + _text_block([str(number)], x, y + 5.5, anchor="middle", size=16, bold=True)
-    )
+    circle = Markup('<circle cx="{:g}" cy="{:g}" r="14" stroke-width="2.5" fill="currentColor" fill-opacity="0.12"/>')
+    return circle.format(x, y) + _text_block([str(number)], x, y + 5.5, anchor="middle", size=16, bold=True)
 
 
 # --- The container -------------------------------------------------------------------------------------
@@ -204,7 +221,7 @@ _PLACES: dict[ContainerPlace, _Place] = {
 }
 
 
-def _container_body() -> list[str]:
+def _container_body() -> list[Markup]:
     front = [(_LEFT, _TOP), (_RIGHT, _TOP), (_RIGHT, _BOTTOM), (_LEFT, _BOTTOM)]
     roof = [(_LEFT, _TOP), (_RIGHT, _TOP), _back((_RIGHT, _TOP)), _back((_LEFT, _TOP))]
     end = [(_RIGHT, _TOP), _back((_RIGHT, _TOP)), _back((_RIGHT, _BOTTOM)), (_RIGHT, _BOTTOM)]
@@ -212,7 +229,7 @@ def _container_body() -> list[str]:
     back_wall = [_back(point) for point in front]
     far_end = [(_LEFT, _TOP), _back((_LEFT, _TOP)), _back((_LEFT, _BOTTOM)), (_LEFT, _BOTTOM)]
     left, top, right, bottom = _CUT
-    parts: list[str] = []
+    parts: list[Markup] = []
     # Inside, seen through the window: far end wall, back wall, floor with its boards.
     parts.append(_polygon(clip(far_end, *_CUT), 0.2, 1.2))
     parts.append(_polygon(clip(back_wall, *_CUT), 0.1, 1.2))
@@ -225,11 +242,12 @@ def _container_body() -> list[str]:
         parts.append(_line((_LEFT + _DX * depth if _LEFT + _DX * depth > left else left, y), (right, y), 0.8))
     # The side wall, with the window cut out (even-odd fill), and its corrugation.
     wall = f"M{_points(front).replace(' ', ' L')} Z M{left},{top} L{right},{top} L{right},{bottom} L{left},{bottom} Z"
-    parts.append(f'<path d="{wall}" fill="currentColor" fill-opacity="0.07" fill-rule="evenodd" stroke-width="2.5"/>')
     parts.append(
-        f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" stroke-width="1.5" '
-        f'stroke-dasharray="6 5"/>'
+        Markup('<path d="{}" fill="currentColor" fill-opacity="0.07" fill-rule="evenodd" stroke-width="2.5"/>').format(
+            wall
+        )
     )
+    parts.append(_rect(left, top, right - left, bottom - top, Markup(' stroke-width="1.5" stroke-dasharray="6 5"')))
     for x in range(right + 10, _RIGHT, 10):
         parts.append(_line((x, _TOP + 5), (x, _BOTTOM - 5), 0.8))
     parts.append(_line((_LEFT + 10, _TOP + 5), (_LEFT + 10, _BOTTOM - 5), 0.8))
@@ -237,18 +255,14 @@ def _container_body() -> list[str]:
     parts.append(_polygon(roof, 0.16, 2.5))
     parts.append(_polygon(end, 0.24, 2.5))
     # The bottom side rail with its two forklift pockets.
-    parts.append(
-        f'<rect x="{_LEFT}" y="{_BOTTOM}" width="{_RIGHT - _LEFT}" height="{_RAIL}" fill="currentColor" '
-        f'fill-opacity="0.35" stroke-width="2"/>'
-    )
+    rail = Markup(' fill="currentColor" fill-opacity="0.35" stroke-width="2"')
+    parts.append(_rect(_LEFT, _BOTTOM, _RIGHT - _LEFT, _RAIL, rail))
     rail_bottom = _BOTTOM + _RAIL
     end_rail = [(_RIGHT, _BOTTOM), _back((_RIGHT, _BOTTOM)), _back((_RIGHT, rail_bottom)), (_RIGHT, rail_bottom)]
     parts.append(_polygon(end_rail, 0.45, 2))
     for start, stop in _POCKETS:
-        parts.append(
-            f'<rect x="{start}" y="{_BOTTOM + 2}" width="{stop - start}" height="{_RAIL - 4}" fill="currentColor" '
-            f'fill-opacity="0.9" stroke-width="1"/>'
-        )
+        pocket = Markup(' fill="currentColor" fill-opacity="0.9" stroke-width="1"')
+        parts.append(_rect(start, _BOTTOM + 2, stop - start, _RAIL - 4, pocket))
     # The air inlet grille of a refrigerated container, on the end face.
     parts.append(_polygon([_end_face(0.2, 14), _end_face(0.8, 14), _end_face(0.8, 50), _end_face(0.2, 50)], 0.1, 1.5))
     for h in (21, 28, 35, 42):
@@ -256,22 +270,22 @@ def _container_body() -> list[str]:
     return parts
 
 
-def container_diagram(inspection: Inspection, ctx: RenderContext, svg_id: str) -> str:
+def container_diagram(inspection: Inspection, ctx: RenderContext, svg_id: str) -> Markup:
     """The container with a numbered mark, a leader line and the words of each place to check."""
     title, lang = _words(inspection.title, ctx)
     description, _ = _words(inspection.description, ctx)
     names = []
-    marks: list[str] = []
+    marks: list[Markup] = []
     for number, item in enumerate(inspection.places, start=1):
         place = _PLACES[item.place]
         words, item_lang = _words(item.label, ctx)
         names.append(f"{number}. {_bare(words)}")
         lines = wrap(words, place.width)
         marks.append(_line(_toward(place.marker, place.target, 15), place.target, 1.5))
-        marks.append(f'<circle cx="{place.target[0]:g}" cy="{place.target[1]:g}" r="3.5" fill="currentColor"/>')
+        marks.append(Markup('<circle cx="{:g}" cy="{:g}" r="3.5" fill="currentColor"/>').format(*place.target))
         marks.append(_marker(number, place.marker))
         marks.append(_text_block(lines, *place.text, place.anchor, item_lang, CONTAINER_FONT_SIZE))
-    desc = f"{description} {label('guide_diagram_places', ctx, places='; '.join(names))}"
+    desc = f"{description} {_label_words('guide_diagram_places', ctx, places='; '.join(names))}"
     return _svg(svg_id, 640, 350, title, desc, lang, [*_container_body(), *marks])
 
 
@@ -284,13 +298,15 @@ _TALL_WIDTH = 380
 _WIDE_BOX, _WIDE_GAP = 176, 32
 
 
-def _step_box(x: float, y: float, width: float, lines: list[str], customs: str, lang: str) -> tuple[list[str], float]:
+def _step_box(
+    x: float, y: float, width: float, lines: list[str], customs: str, lang: str
+) -> tuple[list[Markup], float]:
     """A step's box (stressed where Customs sees it) and its words; returns the parts and the box's height."""
     height = _PAD * 2 + _LINE * (len(lines) + (1 if customs else 0)) - 4
-    parts = [
-        f'<rect x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" rx="8" fill="currentColor" '
-        f'fill-opacity="{0.14 if customs else 0.04:g}" stroke-width="{4 if customs else 2}"/>'
-    ]
+    box = Markup(' rx="8" fill="currentColor" fill-opacity="{:g}" stroke-width="{}"').format(
+        0.14 if customs else 0.04, 4 if customs else 2
+    )
+    parts = [_rect(x, y, width, height, box)]
     text_y = y + _PAD + 14
     if customs:
         parts.append(_text_block([customs], x + 12, text_y, size=14, bold=True))
@@ -299,7 +315,7 @@ def _step_box(x: float, y: float, width: float, lines: list[str], customs: str, 
     return parts, height
 
 
-def _arrow(start: Point, end: Point) -> list[str]:
+def _arrow(start: Point, end: Point) -> list[Markup]:
     """A line with a head at `end`, horizontal or vertical."""
     (x1, _), (x2, y2) = start, end
     if x1 == x2:
@@ -311,21 +327,21 @@ def _arrow(start: Point, end: Point) -> list[str]:
     return [_line(start, shaft_end, 2.5), _polygon(head, 1, 1)]
 
 
-def pathway_diagram(pathway: Pathway, ctx: RenderContext, svg_id: str, wide: bool = False) -> str:
+def pathway_diagram(pathway: Pathway, ctx: RenderContext, svg_id: str, wide: bool = False) -> Markup:
     """The steps, numbered and joined by arrows; the step where Customs sees it stands out.
 
     Tall (top to bottom) for phones; `wide` (left to right) for wide screens and print.
     """
     title, lang = _words(pathway.title, ctx)
     description, _ = _words(pathway.description, ctx)
-    customs_words = label("guide_customs_here", ctx)
+    customs_words = _label_words("guide_customs_here", ctx)
     names = []
     steps = []
     for number, step in enumerate(pathway.steps, start=1):
         words, step_lang = _words(step.label, ctx)
         names.append(f"{number}. {_bare(words)}" + (f" ({customs_words})" if step.customs else ""))
         steps.append((wrap(words, 17 if wide else 32), customs_words if step.customs else "", step_lang))
-    body: list[str] = []
+    body: list[Markup] = []
     if wide:
         top = 40
         heights = []
@@ -348,5 +364,5 @@ def pathway_diagram(pathway: Pathway, ctx: RenderContext, svg_id: str, wide: boo
                 body += _arrow((middle, y + 3), (middle, y + _GAP - 2))
                 y += _GAP
         width, height = _TALL_WIDTH, y + 4
-    desc = f"{description} {label('guide_diagram_steps', ctx, steps='; '.join(names))}"
+    desc = f"{description} {_label_words('guide_diagram_steps', ctx, steps='; '.join(names))}"
     return _svg(svg_id, round(width), round(height), title, desc, lang, body)

@@ -7,18 +7,26 @@ printed leaflet lists each address once, written out in full.
 
 The page carries `data-guide-pdf="<file>"`: the post-build step (macros/pdf.py) finds the
 built pages by it and writes the PDF of the page beside the HTML, under that name.
+
+Everything is returned as escaped HTML (markupsafe, and the guide_*.html templates), the page's
+own `<h1>` included: MkDocs takes the page title from it.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from ..context import RenderContext
 from ..dates import format_partial
+from ..html import heading, join, render_template
 from ..model import Date, Guide, GuidePoint, GuideSection, Instrument, KeyFigure
-from ..text import anchor, escape, label, localized, t
+from ..text import anchor, label, localized, status_badge, t
 from .diagrams import container_diagram, pathway_diagram
+from .sources import localized_url
 
 PDF_MARKER = "data-guide-pdf"
 """The attribute that marks a built guide page and names its PDF (see macros/pdf.py)."""
@@ -62,55 +70,91 @@ class _Sources:
     def _id(self, number: int) -> str:
         return f"{self.guide.id}-source-{number}"
 
-    def ref(self, sources: tuple[str, ...] | None) -> str:
-        if not sources:
-            return ""
+    def ref(self, sources: tuple[str, ...] | None) -> Markup:
+        """`<sup>1,2</sup>`: each number links to its source in the list at the end of the page; a public
+        page cites official sources only."""
+        shown = [source for source in sources or () if self.ctx.data.is_official(source)]
+        if not shown:
+            return Markup("")
         links = []
-        for source in sources:
+        for source in shown:
             number = self.numbers.setdefault(source, len(self.numbers) + 1)
-            name = html.escape(label("guide_source_ref", self.ctx, number=number))
-            links.append(f'<a href="#{self._id(number)}" title="{name}" aria-label="{name}">{number}</a>')
-        return f'<sup class="guide-ref">{",".join(links)}</sup>'
+            name = label("guide_source_ref", self.ctx, number=number).striptags()
+            link = Markup('<a href="#{}" title="{}" aria-label="{}">{}</a>')
+            links.append(link.format(self._id(number), name, name, number))
+        return Markup('<sup class="guide-ref">{}</sup>').format(join(links, ","))
 
-    def render(self) -> str:
-        items = []
+    def render(self) -> Markup:
+        """The numbered list: an address written out in full (it is printed), or a seed document's title."""
+        items: list[dict[str, str | None]] = []
         for source, number in self.numbers.items():
             if source.startswith(("http://", "https://")):
-                address = html.escape(source)
-                content = f'<a href="{address}" class="guide-url">{address}</a>'
+                items.append({"id": self._id(number), "url": localized_url(source, self.ctx.lang)})
             else:
                 seed = self.ctx.data.seeds[source]
-                content = f"<cite>{t(seed.title, self.ctx)}</cite> ({t(seed.issued, self.ctx)})"
-            items.append(f'<li id="{self._id(number)}">{content}</li>')
-        return '<ol class="guide-sources">\n' + "\n".join(items) + "\n</ol>"
+                items.append(
+                    {
+                        "id": self._id(number),
+                        "url": None,
+                        "title": t(seed.title, self.ctx),
+                        "issued": t(seed.issued, self.ctx),
+                    }
+                )
+        return render_template("guide_sources.html", sources=items)
 
 
 # --- Parts of a guide page ------------------------------------------------------------------------------
 
-
-def _as_of(value: Date | None, ctx: RenderContext) -> str:
-    return f" ({label('as_of', ctx, date=format_partial(value, ctx.lang))})" if value else ""
+_LAST_PARAGRAPH_END = re.compile(r"</p>\s*(?:</div>\s*)?$")
 
 
-def _point(point: GuidePoint, refs: _Sources, ctx: RenderContext) -> str:
-    return f"{t(point.text, ctx)}{_as_of(point.as_of, ctx)}{refs.ref(point.source)}"
+def _with_refs(block: Markup, refs: Markup) -> Markup:
+    """A block text with its source numbers at the end of its last paragraph, where a footnote mark stands."""
+    end = _LAST_PARAGRAPH_END.search(block)
+    if not refs or end is None:
+        return block + refs
+    return block[: end.start()] + refs + block[end.start() :]  # slices of Markup stay Markup
 
 
-def _section(section: GuideSection, refs: _Sources, ctx: RenderContext) -> str:
-    parts = [f"## {t(section.title, ctx)} {{ #{section.id} }}", ""]
+def _as_of(value: Date | None, ctx: RenderContext) -> Markup:
+    if value is None:
+        return Markup("")
+    return Markup(" ({})").format(label("as_of", ctx, date=format_partial(value, ctx.lang)))
+
+
+def _point(point: GuidePoint, refs: _Sources, ctx: RenderContext) -> Markup:
+    return t(point.text, ctx) + status_badge(point, ctx) + _as_of(point.as_of, ctx) + refs.ref(point.source)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Consecutive points of a section; `short` ones are set in columns."""
+
+    short: bool
+    points: list[Markup]
+
+
+def _section(section: GuideSection, refs: _Sources, ctx: RenderContext) -> Markup:
+    """A section: its heading (with its sources when it has no introduction), introduction and points."""
+    title = t(section.title, ctx) + status_badge(section, ctx)
+    intro = Markup("")
     if section.intro:
-        parts += [f"{t(section.intro, ctx, block=True)}{refs.ref(section.source)}", ""]
+        intro = _with_refs(t(section.intro, ctx, block=True), refs.ref(section.source))
     elif section.source:
-        parts[0] = f"## {t(section.title, ctx)}{refs.ref(section.source)} {{ #{section.id} }}"
+        title += refs.ref(section.source)
+    numbered: list[Markup] = []
+    runs: list[_Run] = []
     if section.numbered:
-        parts += [f"{number}. {_point(point, refs, ctx)}" for number, point in enumerate(section.points, start=1)]
-        return "\n".join(parts) + "\n"
-    for short, run in _runs(section.points, ctx):
-        items = [f"- {_point(point, refs, ctx)}" for point in run]
-        if short:  # a run of one- or two-word items reads (and prints) better in columns
-            items = ['<div class="guide-short-list" markdown>', "", *items, "", "</div>"]
-        parts += [*items, ""]
-    return "\n".join(parts)
+        numbered = [_point(point, refs, ctx) for point in section.points]
+    else:
+        runs = [_Run(short, [_point(point, refs, ctx) for point in run]) for short, run in _runs(section.points, ctx)]
+    return render_template(
+        "guide_section.html",
+        heading=heading(2, title, section.id),
+        intro=intro,
+        numbered=numbered,
+        runs=runs,
+    )
 
 
 SHORT_ITEM = 45
@@ -136,68 +180,111 @@ def _runs(points: list[GuidePoint], ctx: RenderContext) -> list[tuple[bool, list
     return merged
 
 
-def _key_figure(figure: KeyFigure, refs: _Sources, ctx: RenderContext) -> str:
-    line = f"**{t(figure.value, ctx)}** {t(figure.label, ctx)}{_as_of(figure.as_of, ctx)}{refs.ref(figure.source)}"
-    earlier = [f"{t(past.value, ctx)}{_as_of(past.as_of, ctx)}{refs.ref(past.source)}" for past in figure.history]
+def _key_figure(figure: KeyFigure, refs: _Sources, ctx: RenderContext) -> Markup:
+    """The number large, what it counts, its date and source; earlier statements of it in small type."""
+    line = Markup("<strong>{}</strong>{} {}{}{}").format(
+        t(figure.value, ctx),
+        status_badge(figure, ctx),
+        t(figure.label, ctx),
+        _as_of(figure.as_of, ctx),
+        refs.ref(figure.source),
+    )
+    earlier = [t(past.value, ctx) + _as_of(past.as_of, ctx) + refs.ref(past.source) for past in figure.history]
     if earlier:
-        line += f"<br>\n<small>{label('guide_earlier', ctx)}: {'; '.join(earlier)}</small>"
-    return f"{line}\n{{: .guide-figure }}\n"
+        line += Markup("<br>\n<small>{}: {}</small>").format(label("guide_earlier", ctx), join(earlier, "; "))
+    return Markup('<p class="guide-figure">{}</p>').format(line)
 
 
-def _instrument(instrument: Instrument, refs: _Sources, ctx: RenderContext) -> str:
-    link = f" [{label('guide_official_page', ctx)}]({instrument.url})" if instrument.url else ""
-    return f"- **{t(instrument.name, ctx)}**: {t(instrument.about, ctx)}{refs.ref(instrument.source)}{link}"
-
-
-def _actions(guide: Guide, ctx: RenderContext) -> str:
-    area = ctx.data.areas[guide.area]
-    lines = []
-    for action_id in guide.actions:
-        target = ctx.link(f"areas/{area.slug}.md", anchor("action", action_id))
-        name = label("guide_action", ctx, number=escape(action_id))
-        lines.append(f"- [{name}]({target}): {t(ctx.data.actions[action_id].text, ctx)}")
-    return "\n".join(lines)
-
-
-def _pdf_link(guide: Guide, ctx: RenderContext) -> str:
-    name = pdf_file_name(guide, ctx)
-    return (
-        f'<p class="guide-pdf" {PDF_MARKER}="{name}">'
-        f'<a href="{name}" type="application/pdf" download>{html.escape(label("guide_pdf", ctx))}</a></p>'
+def _instrument(instrument: Instrument, refs: _Sources, ctx: RenderContext) -> Markup:
+    """A rule or guideline: its name, what it says, its source and (if it has one) its official page."""
+    link = Markup("")
+    if instrument.url:
+        link = Markup(' <a href="{}">{}</a>').format(instrument.url, label("guide_official_page", ctx))
+    return Markup("<li><strong>{}</strong>{}: {}{}{}</li>").format(
+        t(instrument.name, ctx),
+        status_badge(instrument, ctx),
+        t(instrument.about, ctx),
+        refs.ref(instrument.source),
+        link,
     )
 
 
-def _figure(svg: str, kind: str) -> str:
-    return f'<figure class="guide-picture guide-picture--{kind}">{svg}</figure>'
+def _actions(guide: Guide, ctx: RenderContext) -> Markup:
+    """The work-plan actions the guide serves, each linked to its place on its area's page."""
+    area = ctx.data.areas[guide.area]
+    items = []
+    for action_id in guide.actions:
+        target = ctx.link(f"areas/{area.slug}.md", anchor("action", action_id))
+        name = label("guide_action", ctx, number=action_id)
+        items.append(
+            Markup('<li><a href="{}">{}</a>: {}</li>').format(target, name, t(ctx.data.actions[action_id].text, ctx))
+        )
+    return Markup("<ul>\n{}\n</ul>").format(join(items, "\n"))
 
 
-def render_guide_page(guide_id: str, ctx: RenderContext) -> str:
-    """The whole guide: title, summary, where to look, sections, pathway, rules, actions, sources."""
+def _pdf_link(guide: Guide, ctx: RenderContext) -> Markup:
+    """The download of the leaflet; its marker tells macros/pdf.py to write the PDF under that name."""
+    name = pdf_file_name(guide, ctx)
+    return Markup('<p class="guide-pdf" {}="{}"><a href="{}" type="application/pdf" download>{}</a></p>').format(
+        PDF_MARKER, name, name, label("guide_pdf", ctx)
+    )
+
+
+def _figure(svg: Markup, kind: str) -> Markup:
+    return Markup('<figure class="guide-picture guide-picture--{}">{}</figure>').format(kind, svg)
+
+
+def render_guide_page(guide_id: str, ctx: RenderContext) -> Markup:
+    """The whole guide: title, summary, where to look, sections, pathway, rules, actions, sources.
+
+    The parts are rendered in the order of the page, so that sources are numbered in order of use."""
     guide = guide_by_id(guide_id, ctx)
     refs = _Sources(guide, ctx)
-    parts = [f"# {t(guide.title, ctx)}", "", f"{t(guide.summary, ctx, block=True)}{refs.ref(guide.source)}", ""]
-    parts += [_key_figure(figure, refs, ctx) for figure in guide.key_figures]
-    if guide.inspection:
-        inspection = guide.inspection
-        parts += [f"## {t(inspection.title, ctx)} {{ #where-to-look }}", ""]
-        parts += [_figure(container_diagram(inspection, ctx, f"{guide.id}-container"), "container"), ""]
-        for number, place in enumerate(inspection.places, start=1):
-            parts.append(f"{number}. **{t(place.label, ctx)}**: {t(place.look_for, ctx)}{refs.ref(place.source)}")
-        parts.append("")
-    parts += [_pdf_link(guide, ctx), ""]
-    parts += [_section(section, refs, ctx) for section in guide.sections]
-    parts += [f"## {t(guide.pathway.title, ctx)} {{ #pathway }}", ""]
-    parts += [f"{t(guide.pathway.description, ctx, block=True)}{refs.ref(_pathway_sources(guide))}", ""]
-    # The same picture twice, tall for phones and wide for wide screens and print; CSS shows one.
-    parts += [_figure(pathway_diagram(guide.pathway, ctx, f"{guide.id}-pathway"), "pathway"), ""]
-    parts += [_figure(pathway_diagram(guide.pathway, ctx, f"{guide.id}-pathway-wide", wide=True), "pathway-wide"), ""]
-    if guide.instruments:
-        parts += [f"## {label('guide_instruments', ctx)} {{ #instruments }}", ""]
-        parts += [_instrument(instrument, refs, ctx) for instrument in guide.instruments]
-        parts.append("")
-    parts += [f"## {label('guide_actions', ctx)} {{ #actions }}", "", _actions(guide, ctx), ""]
-    parts += [f"## {label('sources', ctx)} {{ #sources }}", "", refs.render(), ""]
-    return "\n".join(parts)
+    title = heading(1, t(guide.title, ctx) + status_badge(guide, ctx), guide.id)
+    summary = _with_refs(t(guide.summary, ctx, block=True), refs.ref(guide.source))
+    key_figures = [_key_figure(figure, refs, ctx) for figure in guide.key_figures]
+    inspection = None
+    if guide.inspection and guide.inspection.places:  # the public build may have none left to show
+        places = [
+            {
+                "label": t(place.label, ctx) + status_badge(place, ctx),
+                "look_for": t(place.look_for, ctx),
+                "refs": refs.ref(place.source),
+            }
+            for place in guide.inspection.places
+        ]
+        inspection = {
+            "heading": heading(2, t(guide.inspection.title, ctx), "where-to-look"),
+            "figure": _figure(container_diagram(guide.inspection, ctx, f"{guide.id}-container"), "container"),
+            "places": places,
+        }
+    sections = [_section(section, refs, ctx) for section in guide.sections]
+    pathway = {
+        "heading": heading(2, t(guide.pathway.title, ctx), "pathway"),
+        "description": _with_refs(t(guide.pathway.description, ctx, block=True), refs.ref(_pathway_sources(guide))),
+        # The same picture twice, tall for phones and wide for wide screens and print; CSS shows one.
+        "figures": [
+            _figure(pathway_diagram(guide.pathway, ctx, f"{guide.id}-pathway"), "pathway"),
+            _figure(pathway_diagram(guide.pathway, ctx, f"{guide.id}-pathway-wide", wide=True), "pathway-wide"),
+        ],
+    }
+    instruments = [_instrument(instrument, refs, ctx) for instrument in guide.instruments]
+    return render_template(
+        "guide_page.html",
+        title=title,
+        summary=summary,
+        key_figures=key_figures,
+        inspection=inspection,
+        pdf_link=_pdf_link(guide, ctx),
+        sections=sections,
+        pathway=pathway,
+        instruments_heading=heading(2, label("guide_instruments", ctx), "instruments"),
+        instruments=instruments,
+        actions_heading=heading(2, label("guide_actions", ctx), "actions"),
+        actions=_actions(guide, ctx),
+        sources_heading=heading(2, label("sources", ctx), "sources"),
+        sources=refs.render(),
+    )
 
 
 def _pathway_sources(guide: Guide) -> tuple[str, ...]:
@@ -208,27 +295,32 @@ def _pathway_sources(guide: Guide) -> tuple[str, ...]:
 # --- The overview ----------------------------------------------------------------------------------------
 
 
-def render_guides_overview(ctx: RenderContext, page_url: str = "guides/", offline: bool = False) -> str:
+def render_guides_overview(ctx: RenderContext, page_url: str = "guides/", offline: bool = False) -> Markup:
     """The three guides as cards, and (online only) the download of the offline copy of the site."""
-    cards = []
-    for guide in ctx.data.guides:
-        icon = guide.icon.replace("/", "-")
-        actions = ", ".join(escape(action_id) for action_id in guide.actions)
-        cards.append(
-            f'-   :{icon}:{{ .lg .middle aria-hidden="true" }} '
-            f"**[{t(guide.short_title, ctx)}]({ctx.link(f'guides/{guide.id}.md')})**\n\n"
-            f"    ---\n\n"
-            f"    {t(guide.summary, ctx)}\n\n"
-            f"    <small>{label('guide_actions', ctx)}: {actions}</small>\n"
-        )
-    parts = [f"# {label('guides_heading', ctx)}", "", label("guides_intro", ctx), ""]
-    parts += ['<div class="grid cards" markdown>', "", *cards, "</div>", ""]
+    cards = [
+        {
+            "icon": guide.icon,
+            "href": ctx.link(f"guides/{guide.id}.md"),
+            "title": t(guide.short_title, ctx),
+            "badge": status_badge(guide, ctx),
+            "summary": t(guide.summary, ctx),
+            "actions": join(guide.actions, ", "),
+        }
+        for guide in ctx.data.guides
+    ]
+    offline_link = None
     if not offline:
-        href = f"{site_root(page_url)}downloads/{offline_zip_name(ctx.edition)}"
-        parts += [f"## {label('guides_offline_title', ctx)} {{ #offline }}", "", label("guides_offline", ctx), ""]
-        parts += [
-            f'<p class="guides-offline"><a href="{html.escape(href)}" type="application/zip" download>'
-            f"{html.escape(label('guides_offline_link', ctx))}</a></p>",
-            "",
-        ]
-    return "\n".join(parts)
+        offline_link = {
+            "heading": heading(2, label("guides_offline_title", ctx), "offline"),
+            "text": label("guides_offline", ctx),
+            "href": f"{site_root(page_url)}downloads/{offline_zip_name(ctx.edition)}",
+            "name": label("guides_offline_link", ctx),
+        }
+    return render_template(
+        "guides_overview.html",
+        title=heading(1, label("guides_heading", ctx), "guides"),
+        intro=label("guides_intro", ctx),
+        cards=cards,
+        actions_label=label("guide_actions", ctx),
+        offline=offline_link,
+    )

@@ -89,7 +89,7 @@ def render_organization_profile(org_id: str, ctx: RenderContext) -> Markup:
     return render_template(
         "organization_profile.html",
         badge=status_badge(org, ctx),
-        description=t(org.description, ctx, block=True),
+        description=t(org.profile or org.description, ctx, block=True),
         sources=render_sources(org.source, ctx),
         figures=render_figures_table(org, ctx) if org.figures else Markup(""),
         figures_heading=heading(2, label("key_figures", ctx), "key-figures"),

@@ -20,14 +20,18 @@ def render_workplan_status(ctx: RenderContext) -> Markup:
         "workplan_status.html",
         title=label("term_ended_title", ctx),
         term_ended=label("term_ended", ctx, term=term),
-        status=t(plan.status, ctx),
-        sources=render_sources(plan.status_source, ctx),
+        status=t(plan.term_status, ctx),
+        sources=render_sources(plan.term_status_source, ctx),
     )
 
 
 def render_workplan_facts(ctx: RenderContext) -> Markup:
     plan = ctx.data.workplan
-    parties = join((t(ctx.data.organizations[org].name, ctx) for org in plan.agreed_by), " · ")
+    parties = (
+        t(plan.agreed_by_text, ctx)
+        if plan.agreed_by_text
+        else join((t(ctx.data.organizations[org].name, ctx) for org in plan.agreed_by), " · ")
+    )
     agreed_on: Markup | str = format_partial(plan.agreed_on, ctx.lang)
     if plan.place:
         agreed_on = join([agreed_on, t(plan.place, ctx)])
@@ -41,7 +45,8 @@ def render_workplan_facts(ctx: RenderContext) -> Markup:
         {"label": label("non_binding", ctx), "value": t(plan.non_binding, ctx)},
     ]
     table = render_template("facts_table.html", rows=rows)
-    return Markup("{}\n<p>{}</p>").format(table, render_sources(plan.source, ctx))
+    intro = t(plan.intro, ctx, block=True)
+    return Markup("{}{}\n<p>{}</p>").format(intro, table, render_sources(plan.source, ctx))
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:

@@ -1,4 +1,4 @@
-"""What the hooks add to every built page: the other edition, languages, direction, notices."""
+"""What the collaboration plugin adds to every built page: the other edition, languages, direction, notices."""
 
 from __future__ import annotations
 
@@ -170,7 +170,11 @@ def test_404_page_speaks_every_language_of_its_edition(built_site: Path, edition
     html_lang, links = not_found_links(built_site, edition)
     assert html_lang == "en" and '<html lang="en" dir="ltr"' in source and "<h1>Page not found</h1>" in source
     languages = edition_languages(ROOT, edition)
-    assert links == {code: "/" if code == "en" else f"/{code}/" for code in languages}
+    # site/ served as one folder: the 404 page answers at any depth, so its links start at the edition's folder.
+    assert links == {code: f"/{edition}/" if code == "en" else f"/{edition}/{code}/" for code in languages}
+    for href in links.values():
+        assert (built_site / href.strip("/") / "index.html").is_file(), href
+    assert 'href="/assets/' not in source and 'src="/assets/' not in source, "the theme's files must load too"
     for code in languages[1:]:
         assert f'<section lang="{code}" dir="{"rtl" if code == "ar" else "ltr"}"><h2>' in source
 

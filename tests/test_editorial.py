@@ -1,0 +1,226 @@
+"""Public texts say what is known, in the publisher's voice: the research behind them stays in `note`.
+
+The phrases below were moved out of data/ into editor-only notes (issue 10). Each is checked in
+every language of every public text field (every Text, labels included; never `note`, nor the
+`confirm` question to a Secretariat), so that none can come back unnoticed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from macros.dataset import Dataset, load_dataset
+from macros.model import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EDITOR_ONLY = {"note", "confirm"}
+"""Record fields for editors: never rendered, so free to speak of the research."""
+
+RESEARCH_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "no successor plan was found",
+        "should be checked with both secretariats",
+        "as stated on the wco membership page",
+        "wikipedia",
+        "a mirror of",
+        "source is a mirror",
+        "the research for this site",
+        "found no source",
+        "no source describing",
+        "no source seen",
+        "not seen",
+        "not confirmed",
+        "could not be confirmed",
+        "not yet checked",
+        "no official page recorded",
+        "interface)",
+        "stored copy",
+        "archived copy",
+        "do not fit together",
+        "as given in the wco overview",
+        "as reported in the wco overview",
+        "the venue is not known",
+        "alternate email",
+        "reported in the sources",
+        "on this in the sources",
+    ),
+    "fr": (
+        "wikipédia",
+        "miroir",
+        "copie archivée",
+        "interface en",
+        "n’a été trouvé",
+        "n’a été trouvée",
+        "n’ont pas été relevé",
+        "n’a pas été relevé",
+        "non confirmé",
+        "pas confirmé",
+        "n’a pas été consulté",
+        "aucune source consultée",
+        "il convient de vérifier",
+        "recherches menées pour ce site",
+        "pas encore vérifié",
+        "enregistrée pour l’instant",
+        "dans les sources",
+        "ne concordent pas",
+        "n’est pas connu",
+    ),
+    "es": (
+        "wikipedia",
+        "copia espejo",
+        "copia archivada",
+        "interfaz en",
+        "no se encontró",
+        "no está confirmada",
+        "no están confirmadas",
+        "no se ha confirmado",
+        "fuentes consultadas",
+        "conviene comprobar",
+        "investigación realizada para este sitio",
+        "aún no se ha comprobado",
+        "no se han visto",
+        "no se ha visto",
+        "no se conoce el lugar",
+        "todavía no se ha registrado",
+        "las fuentes no informan",
+        "en las fuentes",
+        "no concuerdan",
+    ),
+    "ru": (
+        "википеди",
+        "зеркал",
+        "сохраненная копия",
+        "архивной копии",
+        "интерфейс",
+        "не подтвержден",
+        "план не найден",
+        "не найдено источника",
+        "следует уточнить",
+        "для этого сайта",
+        "пока не проверено",
+        "установить не удалось",
+        "изучить не удалось",
+        "не установлены",
+        "изученных источников",
+        "не согласуются",
+        "пока не зарегистрированы",
+        "в источниках не сообщается",
+        "в источниках нет",
+        "место проведения неизвестно",
+    ),
+    "ar": (
+        "ويكيبيديا",
+        "نسخة مطابقة",
+        "نسخة مخزنة",
+        "نسخة مؤرشفة",
+        "الواجهة",
+        "لم يتأكد",
+        "ولم تتأكد",
+        "لم يُعثر",
+        "لم يُطَّلع",
+        "ينبغي التحقق",
+        "البحث الذي أُجري",
+        "لم يُتحقق",
+        "لم تُسجَّل أي صفحة رسمية",
+        "لم تُبلغ المصادر",
+        "في المصادر",
+        "لا تتسق",
+        "غير معروف",
+    ),
+    "zh": (
+        "维基百科",
+        "镜像",
+        "存档副本",
+        "界面",
+        "未经证实",
+        "未发现",
+        "未见",
+        "核实",
+        "本网站的调研",
+        "暂无官方页面记录",
+        "资料中未报告",
+        "资料中没有",
+        "相互矛盾",
+        "地点不详",
+    ),
+}
+"""Research-process wording removed from public texts, by language (compared case-insensitively)."""
+
+
+def public_texts(value: Any, where: str) -> Iterator[tuple[str, str, str]]:
+    """(where, language, text) for every public Text under `value`; editor-only fields skipped."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in EDITOR_ONLY:
+                yield from public_texts(getattr(value, name), f"{where}.{name}")
+    elif isinstance(value, dict):
+        if value and all(isinstance(v, str) for v in value.values()) and set(value) <= set(LANGUAGES):
+            for language, text in value.items():
+                yield where, language, text
+        else:
+            for key, item in value.items():
+                yield from public_texts(item, f"{where}[{key}]")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from public_texts(item, f"{where}[{getattr(item, 'id', index)}]")
+
+
+def all_public_texts(data: Dataset) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
+    for field in dataclasses.fields(data):
+        if field.init:
+            found += public_texts(getattr(data, field.name), field.name)
+    return found
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[tuple[str, str, str]]:
+    return all_public_texts(load_dataset(ROOT / "data"))
+
+
+def test_every_language_has_a_phrase_list() -> None:
+    assert set(RESEARCH_PHRASES) == set(LANGUAGES)
+
+
+def test_the_walk_reaches_texts_in_every_file(texts: list[tuple[str, str, str]]) -> None:
+    """Guards the walk itself: a walk that found nothing would pass the test below."""
+    roots = {where.split(".")[0].split("[")[0] for where, _, _ in texts}
+    assert {"organizations", "agreement", "workplan", "updates", "events", "glossary", "links"} <= roots
+    assert {"contacts", "labels", "guides", "seeds"} <= roots
+    assert {language for _, language, _ in texts} == set(LANGUAGES)
+
+
+def test_notes_are_not_walked() -> None:
+    data = load_dataset(ROOT / "data")
+    noted = next(update for update in data.updates if update.note)
+    assert all(text != noted.note for _, _, text in public_texts(noted, "update"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_research_notes_in_public_texts(texts: list[tuple[str, str, str]], language: str) -> None:
+    hits = [
+        f"{where} ({language}): “{phrase}” in {text[:120]!r}"
+        for where, text_language, text in texts
+        if text_language == language
+        for phrase in RESEARCH_PHRASES[language]
+        if phrase.casefold() in text.casefold()
+    ]
+    assert not hits, "research notes belong in `note:`, not in public text:\n" + "\n".join(hits)
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda path: path.name)
+def test_no_research_notes_in_page_sources(page: Path) -> None:
+    """The pages' own Markdown (comments aside, which readers do not see) is public text too."""
+    parts = page.name.split(".")
+    language = parts[-2] if len(parts) == 3 and parts[-2] in LANGUAGES else "en"
+    text = re.sub(r"<!--.*?-->", "", page.read_text(encoding="utf-8"), flags=re.DOTALL).casefold()
+    hits = [phrase for phrase in RESEARCH_PHRASES[language] if phrase.casefold() in text]
+    assert not hits, f"{page.relative_to(ROOT)}: {hits}"
