@@ -63,7 +63,10 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Organization", "name"): f"The full name. Example: World Customs Organization. {TEXT_HINT}",
     ("Organization", "acronym"): f"Its short form, or short name. Example: WCO (fr: OMD). {TEXT_HINT}",
     ("Organization", "partner"): "true only for the two partners, the WCO and the IPPC. Example: true",
-    ("Organization", "description"): f"Optional, short, sourced description. {TEXT_HINT}",
+    ("Organization", "profile"): (
+        f"Optional: the organization's own account of itself, for its page (may hold paragraphs). {TEXT_HINT}"
+    ),
+    ("Organization", "description"): f"Optional, short, sourced description for its home-page card. {TEXT_HINT}",
     ("Organization", "website"): "Optional home-page URL found in the sources. Example: https://www.wcoomd.org/",
     ("Organization", "figures"): "Optional key figures (members, parties…), each dated and sourced.",
     ("Organization", "source"): _SOURCE,
@@ -107,8 +110,11 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("WorkPlan", "basis"): f"What the plan rests on (the Agreement's Article 6). {TEXT_HINT}",
     ("WorkPlan", "review"): f"How and when the plan is reviewed. {TEXT_HINT}",
     ("WorkPlan", "non_binding"): f"The plan's statement that it is not legally binding. {TEXT_HINT}",
-    ("WorkPlan", "status"): f"Where the plan stands now, in words. Example: The term ended in 2022. {TEXT_HINT}",
-    ("WorkPlan", "status_source"): f"The source of `status`. {_SOURCE}",
+    ("WorkPlan", "term_status"): (
+        "Where the plan stands now that its term is over (not the record's editorial status); may hold "
+        f"paragraphs. Example: No successor plan was found. {TEXT_HINT}"
+    ),
+    ("WorkPlan", "term_status_source"): f"The source of `term_status`. {_SOURCE}",
     ("WorkPlan", "source"): _SOURCE,
     ("WorkPlan", "areas"): "The areas of collaboration, in order; each holds its actions.",
     ("Area", "id"): 'The area number, quoted. Example: "8"',

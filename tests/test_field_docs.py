@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from macros.field_docs import FIELD_DOCS, describe, humanize, model_description
-from macros.model import FILE_MODELS, Event
+from macros.model import FILE_MODELS, Event, Record
 from macros.schemas import _models_of
 
 
@@ -39,3 +39,9 @@ def test_descriptions_say_what_and_give_an_example() -> None:
 
 def test_titles_are_words() -> None:
     assert humanize("starts_on") == "Starts on"
+
+
+def test_no_description_of_a_field_that_is_gone() -> None:
+    models = {**_all_models(), "Record": Record}
+    stale = [key for key in FIELD_DOCS if key[0] not in models or key[1] not in models[key[0]].model_fields]
+    assert stale == [], "remove from FIELD_DOCS (the model has no such field)"
