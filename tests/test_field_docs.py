@@ -42,6 +42,6 @@ def test_titles_are_words() -> None:
 
 
 def test_no_description_of_a_field_that_is_gone() -> None:
-    models = {**_all_models(), "Record": Record}
+    models: dict[str, type[BaseModel]] = {**_all_models(), "Record": Record}
     stale = [key for key in FIELD_DOCS if key[0] not in models or key[1] not in models[key[0]].model_fields]
     assert stale == [], "remove from FIELD_DOCS (the model has no such field)"
