@@ -22,9 +22,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset, load_dataset
+from .dataset import _describe as describe_errors
 from .errors import DataErrors
 from .field_docs import TEXT_HINT, describe
 from .model import Action, Area, Event, GlossaryTerm, Link, Update
+from .yaml_loader import LoadedFile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -253,14 +255,13 @@ class Record:
         self.where["area"] = area_id
 
     def _model_problems(self, candidate: dict[str, Any], name: str) -> Iterator[str]:
+        """The model's verdict on this field, in the words of `make check` (dataset's messages)."""
         try:
             self.kind.model.model_validate(candidate)
         except ValidationError as error:
-            for item in error.errors():
-                if item["loc"] and item["loc"][0] == name and item["type"] != "missing":
-                    message = str(item["msg"]).removeprefix("Value error, ")
-                    inner = ".".join(str(part) for part in item["loc"][1:])
-                    yield f"{name}{'.' + inner if inner else ''}: {message}"
+            for problem in describe_errors(error, self.kind.model, LoadedFile(self.kind.file, candidate)):
+                if problem.path == name or problem.path.startswith((name + ".", name + "[")):
+                    yield f"{problem.path}: {problem.message}"
 
     def _reference_problems(self, name: str, value: Any) -> Iterator[str]:
         """What `make check` would say about the cross-references of this value."""
@@ -603,7 +604,8 @@ def write(kind: Kind, record: Record, data_dir: Path, out: TextIO) -> int:
         print(errors.report(), file=sys.stderr)
         print(f"The new {kind.name} was not kept: {path} is as it was.", file=sys.stderr)
         return 1
-    print(f"Added {kind.name} '{record.values['id']}' to {path} at line {line}, {placed}.", file=out)
+    shown = path.resolve().relative_to(Path.cwd()) if path.resolve().is_relative_to(Path.cwd()) else path
+    print(f"Added {kind.name} '{record.values['id']}' to {shown} at line {line}, {placed}.", file=out)
     print(
         f"{data_dir.name}/ is valid: {len(data.workplan.areas)} areas, {len(data.actions)} actions, "
         f"{len(data.events)} events, {len(data.updates)} updates, {len(data.glossary)} glossary terms, "

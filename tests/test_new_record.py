@@ -141,7 +141,7 @@ def test_a_bad_answer_is_refused_with_a_message_and_asked_again(data_dir: Path) 
     said = out.getvalue()
     assert code == 0, said
     assert "✗ id: 'Bad Id!' is not an id" in said
-    assert "✗ kind: Input should be 'meeting'" in said
+    assert "✗ kind: 'party' is not allowed: use 'meeting'" in said
     assert "✗ starts_on: 2026-13-01 is not a date" in said
     assert "'unknown-org' is not one of the organizers" in said
     assert "'9' is not one of the areas" in said
