@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,3 +147,13 @@ def test_check_jsonschema_reads_data_dates_as_text(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as refused:
         check_main(["--schemafile", str(SCHEMAS / "events.json"), str(broken)])
     assert refused.value.code == 1
+
+
+def test_the_pre_commit_script_checks_each_file_against_its_schema(tmp_path: Path) -> None:
+    script = [sys.executable, str(ROOT / "tools" / "check_schemas.py")]
+    assert subprocess.run([*script, str(DATA / "links.yml")], capture_output=True, check=False).returncode == 0
+    broken = tmp_path / "links.yml"
+    text = (DATA / "links.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("    organization: wco", "    organisation: wco", 1), encoding="utf-8")
+    result = subprocess.run([*script, str(broken)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1 and "organisation" in result.stdout + result.stderr
