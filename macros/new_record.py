@@ -427,6 +427,8 @@ def insert_record(text: str, kind: Kind, values: dict[str, Any], where: dict[str
     spaced = len(starts) > 1 and not lines[starts[1] - 1].strip()
     new = record_lines(kind, values, dash)
     position, placed = _position(kind, values, items)
+    if kind.name == "link" and values.get("areas"):
+        position, placed = _section_position(lines, starts, dash, values["areas"][0]) or (position, placed)
     keys = sequence.value[0].start_mark.column  # the column of the records' keys
     if position < len(starts):  # before that record and the section comments above it
         at = starts[position]
@@ -439,6 +441,22 @@ def insert_record(text: str, kind: Kind, values: dict[str, Any], where: dict[str
     block = ([*new, ""] if position == 0 else ["", *new]) if spaced else new
     lines[at:at] = block
     return "\n".join(lines), at + (1 if spaced and position else 0) + 1, placed
+
+
+def _section_position(lines: list[str], starts: list[int], dash: int, area: str) -> tuple[int, str] | None:
+    """At the end of the file's section for `area` (a comment `# --- Area 5: …` between records)."""
+    heading = re.compile(rf"^\s{{0,{dash}}}# -+ Area {re.escape(area)}\b")
+    section = re.compile(rf"^\s{{0,{dash}}}# -+ ")
+    found = next((number for number, line in enumerate(lines) if heading.match(line)), None)
+    if found is None:
+        return None
+    later = [index for index, start in enumerate(starts) if start > found]
+    if not later:
+        return None
+    for index in later[1:]:
+        if any(section.match(line) for line in lines[starts[index - 1] : starts[index]]):
+            return index, f"at the end of the section for area {area}"
+    return len(starts), f"at the end of the section for area {area} (the last)"
 
 
 def _position(kind: Kind, values: dict[str, Any], items: list[dict[str, Any]]) -> tuple[int, str]:

@@ -185,3 +185,21 @@ def test_texts_that_yaml_would_misread_are_quoted() -> None:
     after, line, _ = insert_record(text, KINDS["event"], values, {})
     assert '      en: "Yes: no #1"' in after
     assert after.splitlines()[line - 1] == "  - id: b"
+
+
+def test_a_link_goes_to_the_end_of_its_area_section() -> None:
+    text = (
+        "links:\n"
+        "  # --- Area 1: joint events ---\n"
+        '  - id: a\n    organization: wco\n    areas: ["1"]\n\n'
+        "  # --- Area 5: sea containers ---\n"
+        '  - id: b\n    organization: wco\n    areas: ["5"]\n\n'
+        "  # --- Area 6: Single Window ---\n"
+        '  - id: c\n    organization: wco\n    areas: ["6"]\n'
+    )
+    values = {"id": "new", "organization": "ippc", "areas": ["5"], "title": "T", "url": "https://x.org/", "source": "x"}
+    after, line, placed = insert_record(text, KINDS["link"], values, {})
+    lines = after.splitlines()
+    assert placed == "at the end of the section for area 5"
+    assert lines[line - 1] == "  - id: new"
+    assert lines.index("  - id: b") < line - 1 < lines.index("  # --- Area 6: Single Window ---")
