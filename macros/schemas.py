@@ -116,6 +116,11 @@ validators accept more forms than the Python type says: a plain string for a tex
 or a list, a date as YYYY, YYYY-MM or YYYY-MM-DD)."""
 
 
+UNKNOWN_VALIDATORS: set[str] = set()
+"""Validators of the model met while generating that _BY_VALIDATOR does not know (a test keeps it empty:
+their schema would be the Python type's, which may not be what the data file holds)."""
+
+
 class _Generator(GenerateJsonSchema):
     """Pydantic's generator, with the schemas of the model's validated types (see _BY_VALIDATOR)."""
 
@@ -123,6 +128,7 @@ class _Generator(GenerateJsonSchema):
         name = getattr(schema["function"]["function"], "__name__", "")
         if name in _BY_VALIDATOR:
             return copy.deepcopy(_BY_VALIDATOR[name])
+        UNKNOWN_VALIDATORS.add(name)
         return super().function_before_schema(schema)
 
 

@@ -14,7 +14,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from macros.model import FILE_MODELS
-from macros.schemas import DRAFT_07, MODELINE, schema_for, schema_texts, unsupported_keywords
+from macros.schemas import DRAFT_07, MODELINE, UNKNOWN_VALIDATORS, schema_for, schema_texts, unsupported_keywords
 from macros.yaml_loader import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +40,13 @@ def test_schemas_are_up_to_date() -> None:
     ]
     extra = sorted({path.name for path in SCHEMAS.glob("*.json")} - set(expected))
     assert not stale and not extra, f"schemas/ is out of date ({stale or extra}): run `make schemas`"
+
+
+def test_every_validated_type_of_the_model_has_its_schema() -> None:
+    """A new annotated type (BeforeValidator) needs its JSON form in macros/schemas.py, _BY_VALIDATOR."""
+    UNKNOWN_VALIDATORS.clear()
+    schema_texts()
+    assert set() == UNKNOWN_VALIDATORS
 
 
 @pytest.mark.parametrize("name", sorted(FILE_MODELS))
