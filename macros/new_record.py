@@ -592,11 +592,15 @@ def run(
         print(f"  ✗ {message}", file=out)
     if interactive:
         reader = read or input
-        for spec in specs:
-            if spec in given and not any(message.startswith(_option(spec.name) + ":") for message in errors):
-                continue
-            if spec in kind.extra or record.required(spec.name) or spec.ask:
-                ask(record, spec, reader, out)
+        try:
+            for spec in specs:
+                if spec in given and not any(message.startswith(_option(spec.name) + ":") for message in errors):
+                    continue
+                if spec in kind.extra or record.required(spec.name) or spec.ask:
+                    ask(record, spec, reader, out)
+        except (EOFError, KeyboardInterrupt):
+            print(f"\nStopped: nothing was written to {kind.file}.", file=out)
+            return 130
         if kind.name == "area" and "icon" not in record.values:
             record.take(Field("icon"), record.default("icon") or "")
     missing = record.missing()

@@ -203,3 +203,22 @@ def test_a_link_goes_to_the_end_of_its_area_section() -> None:
     assert placed == "at the end of the section for area 5"
     assert lines[line - 1] == "  - id: new"
     assert lines.index("  - id: b") < line - 1 < lines.index("  # --- Area 6: Single Window ---")
+
+
+def test_stopping_half_way_writes_nothing(data_dir: Path) -> None:
+    before = (data_dir / "events.yml").read_text(encoding="utf-8")
+    answers = iter(["cpm-20", "CPM-20"])
+
+    def read(question: str) -> str:
+        return next(answers)  # then StopIteration… as EOF: the editor pressed Ctrl-D
+
+    def read_then_eof(question: str) -> str:
+        try:
+            return read(question)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    assert run(["event", "--data", str(data_dir)], read=read_then_eof, interactive=True, out=out) == 130
+    assert "nothing was written" in out.getvalue()
+    assert (data_dir / "events.yml").read_text(encoding="utf-8") == before
