@@ -484,7 +484,7 @@ def _question(record: Record, spec: Field) -> str:
     help_text = describe(model, spec.name) or ""
     if spec.name == "area":
         help_text = "The area the action belongs to."
-    parts = [f"{spec.name} — {help_text}"]
+    parts = [f"\n{spec.name} — {help_text}"]
     allowed = record.allowed(spec.name)
     if allowed:
         parts.append(f"  allowed: {', '.join(allowed)}")
