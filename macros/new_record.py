@@ -503,8 +503,10 @@ def _question(record: Record, spec: Field) -> str:
 
 
 def ask(record: Record, spec: Field, read: Callable[[str], str], out: TextIO) -> None:
+    question = _question(record, spec)
     while True:
-        answer = read(_question(record, spec))
+        answer = read(question)
+        question = question.rsplit("\n", 1)[-1]  # asked again: the prompt line only
         default = record.default(spec.name)
         if not answer.strip() and default is not None:
             answer = default
