@@ -45,8 +45,10 @@ def define_env(env: Any) -> None:
     collaboration plugin (macros/mkdocs_plugin.py), which has loaded data/."""
     from mkdocs.exceptions import PluginError
 
+    from .mkdocs_plugin import CollaborationPlugin  # here: the command line need not load MkDocs
+
     plugin = env.conf.plugins.get("collaboration")
-    if plugin is None:
+    if not isinstance(plugin, CollaborationPlugin):
         raise PluginError("mkdocs.yml must list the `collaboration` plugin before `macros`")
 
     def context() -> RenderContext:

@@ -157,8 +157,14 @@ def markdown_problems(text: str, block: bool, kind: str = "text") -> Iterator[st
         yield f"{kind} is one paragraph: remove the blank line"
 
 
+_SUSPECT = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Direction controls and control characters but tab and line feed: found at once, then named."""
+
+
 def text_problems(text: str) -> Iterator[str]:
     """Characters that no text may hold, wherever it stands."""
+    if not _SUSPECT.search(text):
+        return
     for index, character in enumerate(text):
         if character in BIDI_CONTROLS:
             name = unicodedata.name(character, "a direction control")

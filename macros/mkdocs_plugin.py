@@ -49,7 +49,7 @@ EVENTS_FOLDER = "events"
 EDITIONS = ("wco", "ippc")
 
 
-class SiteConfig(base.Config):
+class SiteConfig(base.Config):  # type: ignore[no-untyped-call]
     """`plugins: collaboration:` in mkdocs.yml and each edition's file."""
 
     edition = c.Choice(EDITIONS, default="wco")
@@ -62,7 +62,7 @@ class SiteConfig(base.Config):
     """A preview build shows the records to confirm, with a badge."""
 
 
-class CollaborationPlugin(BasePlugin[SiteConfig]):
+class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self._data: Dataset | None = None
         self._fingerprint: object = None
