@@ -32,7 +32,14 @@ from .dates import build_date
 from .editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from .editorial import public_view
 from .errors import DataErrors
-from .finished_html import PageFacts, after_first_heading, finish_page, not_found_text, root_at_edition
+from .finished_html import (
+    PageFacts,
+    after_first_heading,
+    finish_page,
+    language_punctuation,
+    not_found_text,
+    root_at_edition,
+)
 from .loading import data_dir_of, fingerprint
 from .offline import offline_build
 from .page_outline import outline
@@ -188,8 +195,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
 
     @event_priority(-50)
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Read the outline from the HTML; say so under the title when parts of the page are in English
-        for want of a translation; open the page with the edition note."""
+        """The language's punctuation; read the outline from the HTML; say so under the title when
+        parts of the page are in English for want of a translation; open the page with the edition note."""
+        html = language_punctuation(html, _language(config))
         page.toc = get_toc(outline(html))  # type: ignore[arg-type]
         heading = page_title(html)
         if heading and "title" not in page.meta:
