@@ -121,6 +121,7 @@ _CHINESE_COLON = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?: 
 
 
 def _french(text: str) -> str:
+    text = text.replace("&nbsp;", "\u00a0").replace("&#8239;", "\u202f")  # the same characters, written out
     text = _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1) if m.group(1) != "»" else "\u00a0»", text)
     return _FRENCH_AFTER.sub("«\u00a0", text)
 

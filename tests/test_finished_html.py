@@ -73,6 +73,7 @@ def test_french_punctuation_keeps_what_is_right() -> None:
     assert steps.language_punctuation("<p>Source\u00a0: 10:30, https://x.example/</p>", "fr") == (
         "<p>Source\u00a0: 10:30, https://x.example/</p>"
     )
+    assert steps.language_punctuation("<p>douanes&nbsp;: x</p>", "fr") == "<p>douanes\u00a0: x</p>"
 
 
 def test_chinese_colon_is_full_width() -> None:
