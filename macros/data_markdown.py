@@ -84,22 +84,32 @@ class DataMarkdown:
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     _inline: markdown.Markdown | None = None
     _block: markdown.Markdown | None = None
+    _done: dict[tuple[str, bool], Markup] = field(default_factory=dict)
+    """Texts already converted: labels and names recur on every page of a build."""
 
     def inline(self, text: str) -> Markup:
         """A text that stands inside a sentence, a heading or a table cell."""
+        done = self._done.get((text, False))
+        if done is not None:
+            return done
         if self._inline is None:
             self._inline = _converter(False, self.abbreviations)
         rendered = self._inline.reset().convert(text)
         rendered = rendered.removeprefix("<p>").removesuffix("</p>")
         # Paragraph breaks are not allowed here: keep the text on one line.
         rendered = rendered.replace("</p>\n<p>", " ")
-        return sanitize(rendered, block=False)
+        self._done[(text, False)] = result = sanitize(rendered, block=False)
+        return result
 
     def block(self, text: str) -> Markup:
         """A text that may hold paragraphs and lists."""
+        done = self._done.get((text, True))
+        if done is not None:
+            return done
         if self._block is None:
             self._block = _converter(True, self.abbreviations)
-        return sanitize(self._block.reset().convert(text), block=True)
+        self._done[(text, True)] = result = sanitize(self._block.reset().convert(text), block=True)
+        return result
 
 
 # --- What `make check` refuses ------------------------------------------------------------------------
