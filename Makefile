@@ -43,9 +43,14 @@ diff: $(STAMP)
 review: $(STAMP)
 	$(PY) -m macros review
 
+# The live preview: one edition (EDITION=wco|ippc), one language (PREVIEW_LANGUAGE=en|fr|…; the
+# rebuild after an edit is then quick), records to confirm badged, data errors shown in the page.
 EDITION ?= wco
+PREVIEW_LANGUAGE ?= en
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	PREVIEW=true NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
+	PREVIEW=true PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) NO_MKDOCS_2_WARNING=1 \
+	  $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml --dev-addr $(ADDR)
 
 test: test-deps lint typecheck
 	$(PY) -m pytest

@@ -45,15 +45,22 @@ def define_env(env: Any) -> None:
     collaboration plugin (macros/mkdocs_plugin.py), which has loaded data/."""
     from mkdocs.exceptions import PluginError
 
+    from .mkdocs_plugin import CollaborationPlugin  # here: the command line need not load MkDocs
+
     plugin = env.conf.plugins.get("collaboration")
-    if plugin is None:
+    if not isinstance(plugin, CollaborationPlugin):
         raise PluginError("mkdocs.yml must list the `collaboration` plugin before `macros`")
 
     def context() -> RenderContext:
         return plugin.context(env.conf, page_language(env), env.page.file.src_uri)
 
+    def call(render: Callable[..., str], *args: Any) -> str:
+        if plugin.data_error:  # the preview shows the data's errors instead (see the plugin)
+            return ""
+        return as_page_block(render(*args, context()))
+
     def register(name: str, render: Callable[..., str]) -> None:
-        env.macro(lambda *args: as_page_block(render(*args, context())), name)
+        env.macro(lambda *args: call(render, *args), name)
 
     register("partner_cards", render_partner_cards)
     register("organization_profile", render_organization_profile)
@@ -74,6 +81,5 @@ def define_env(env: Any) -> None:
     register("all_links", render_all_links)
     register("guide_page", render_guide_page)
     env.macro(
-        lambda: as_page_block(render_guides_overview(context(), env.page.url, offline_build(env.conf))),
-        "guides_overview",
+        lambda: call(lambda ctx: render_guides_overview(ctx, env.page.url, offline_build(env.conf))), "guides_overview"
     )

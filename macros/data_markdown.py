@@ -84,22 +84,32 @@ class DataMarkdown:
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     _inline: markdown.Markdown | None = None
     _block: markdown.Markdown | None = None
+    _done: dict[tuple[str, bool], Markup] = field(default_factory=dict)
+    """Texts already converted: labels and names recur on every page of a build."""
 
     def inline(self, text: str) -> Markup:
         """A text that stands inside a sentence, a heading or a table cell."""
+        done = self._done.get((text, False))
+        if done is not None:
+            return done
         if self._inline is None:
             self._inline = _converter(False, self.abbreviations)
         rendered = self._inline.reset().convert(text)
         rendered = rendered.removeprefix("<p>").removesuffix("</p>")
         # Paragraph breaks are not allowed here: keep the text on one line.
         rendered = rendered.replace("</p>\n<p>", " ")
-        return sanitize(rendered, block=False)
+        self._done[(text, False)] = result = sanitize(rendered, block=False)
+        return result
 
     def block(self, text: str) -> Markup:
         """A text that may hold paragraphs and lists."""
+        done = self._done.get((text, True))
+        if done is not None:
+            return done
         if self._block is None:
             self._block = _converter(True, self.abbreviations)
-        return sanitize(self._block.reset().convert(text), block=True)
+        self._done[(text, True)] = result = sanitize(self._block.reset().convert(text), block=True)
+        return result
 
 
 # --- What `make check` refuses ------------------------------------------------------------------------
@@ -157,8 +167,14 @@ def markdown_problems(text: str, block: bool, kind: str = "text") -> Iterator[st
         yield f"{kind} is one paragraph: remove the blank line"
 
 
+_SUSPECT = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Direction controls and control characters but tab and line feed: found at once, then named."""
+
+
 def text_problems(text: str) -> Iterator[str]:
     """Characters that no text may hold, wherever it stands."""
+    if not _SUSPECT.search(text):
+        return
     for index, character in enumerate(text):
         if character in BIDI_CONTROLS:
             name = unicodedata.name(character, "a direction control")

@@ -113,6 +113,43 @@ def after_first_heading(html: str, insert: str) -> str:
     return f"{html[:end]}\n{insert}{html[end:]}"
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_VERBATIM = {"code", "pre", "script", "style", "kbd", "samp"}
+_FRENCH_BEFORE = re.compile(r"(?:(?<=[^\s\u00a0\u202f(\[])|^)[ \u00a0]?([:;?!»])(?=[\s<]|$)")
+_FRENCH_AFTER = re.compile(r"(«)[ \u00a0]?(?=\S)")
+_CHINESE_COLON = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?: ?")
+
+
+def _french(text: str) -> str:
+    text = text.replace("&nbsp;", "\u00a0").replace("&#8239;", "\u202f")  # the same characters, written out
+    text = _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1) if m.group(1) != "»" else "\u00a0»", text)
+    return _FRENCH_AFTER.sub("«\u00a0", text)
+
+
+def language_punctuation(html: str, lang: str) -> str:
+    """The page language's punctuation where generated text joins a label and a value ("Source: …"):
+    in French a no-break space before `:` `;` `?` `!` and inside « », in Chinese the full-width colon.
+    Text only: tags, attributes and code are left as they are."""
+    if lang == "fr":
+        fix = _french
+    elif lang == "zh":
+
+        def fix(text: str) -> str:
+            return _CHINESE_COLON.sub("：", text)
+    else:
+        return html
+    parts = _TAG.split(html)
+    verbatim = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower() if len(part) > 2 else ""
+            if name in _VERBATIM:
+                verbatim += -1 if part.startswith("</") else 1
+        elif part and not verbatim:
+            parts[index] = fix(part)
+    return "".join(parts)
+
+
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
 """What overrides/page.html writes on the 404 page, for `not_found_text` to replace."""
 

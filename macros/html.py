@@ -23,6 +23,7 @@ _TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=False,
+    auto_reload=False,  # the templates are part of the package: no need to look at the files again
 )
 _TEMPLATES.globals["icon"] = icon_svg
 

@@ -32,13 +32,20 @@ from .dates import build_date
 from .editions import directory_url, edition_languages, other_edition_url, relative_alternate
 from .editorial import public_view
 from .errors import DataErrors
-from .finished_html import PageFacts, after_first_heading, finish_page, not_found_text, root_at_edition
+from .finished_html import (
+    PageFacts,
+    after_first_heading,
+    finish_page,
+    language_punctuation,
+    not_found_text,
+    root_at_edition,
+)
 from .loading import data_dir_of, fingerprint
 from .offline import offline_build
 from .page_outline import outline
 from .page_outline import title as page_title
 from .render.events import archived_years
-from .render.frame import render_edition_note, render_footer, render_notice
+from .render.frame import render_data_error, render_edition_note, render_footer, render_notice
 from .render.not_found import render_not_found
 from .search_index import SearchIndexError, split_search_index
 from .text import label_plain
@@ -49,7 +56,7 @@ EVENTS_FOLDER = "events"
 EDITIONS = ("wco", "ippc")
 
 
-class SiteConfig(base.Config):
+class SiteConfig(base.Config):  # type: ignore[no-untyped-call]
     """`plugins: collaboration:` in mkdocs.yml and each edition's file."""
 
     edition = c.Choice(EDITIONS, default="wco")
@@ -62,11 +69,15 @@ class SiteConfig(base.Config):
     """A preview build shows the records to confirm, with a badge."""
 
 
-class CollaborationPlugin(BasePlugin[SiteConfig]):
+class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.serving = False
+        self.data_error: str | None = None
+        """Under `mkdocs serve`, the data's errors: every page shows them until they are fixed."""
         self._data: Dataset | None = None
         self._fingerprint: object = None
         self._converters: dict[str, DataMarkdown] = {}
+        self._languages: dict[str, list[str]] = {}
         self.today: date = build_date()
 
     # --- The data, for this plugin and the macros adapter ----------------------------------------
@@ -85,7 +96,12 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         try:
             data = load_dataset(data_dir)
         except DataErrors as errors:
-            raise PluginError(errors.report()) from None
+            if not self.serving:
+                raise PluginError(errors.report()) from None
+            # The preview shows the errors in the browser and reloads by itself once they are fixed.
+            self.data_error = errors.report()
+            return
+        self.data_error = None
         self._data = data if self.config.preview else public_view(data)
         self._fingerprint = current
         self._converters = {}
@@ -100,11 +116,25 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
             self.data, lang, src_uri, self.config.edition, self.today, directory_urls, self._converters[lang]
         )
 
+    def languages(self, config: Any, edition: str) -> list[str]:
+        """An edition's languages, the default first, as its configuration file lists them (read once)."""
+        if edition not in self._languages:
+            self._languages[edition] = edition_languages(Path(config.config_file_path).parent, edition)
+        return self._languages[edition]
+
     @property
     def other_edition(self) -> str:
         return self.config.other_edition or ("ippc" if self.config.edition == "wco" else "wco")
 
     # --- Events ---------------------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Rebuild when data changes, also when SITE_DATA_DIR names a folder other than data/."""
+        server.watch(str(data_dir_of(Path(config.config_file_path).parent)))
+        return server
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
@@ -115,8 +145,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         public = self.config.edition_urls.get(self.config.edition, "")
         if public:
             config.site_url = public
-        config_dir = Path(config.config_file_path).parent
-        languages = edition_languages(config_dir, self.config.edition)
+        if self.data_error:
+            return config
+        languages = self.languages(config, self.config.edition)
         docs = Path(config.docs_dir)
         for area in self.data.workplan.areas:
             shell = _shell("data/workplan.yml", f"area {area.id}", f'area_page("{area.id}")')
@@ -130,12 +161,16 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         """The footer links both organizations' websites, the edition's own first, in the page language."""
+        if self.data_error:
+            return
         ctx = self.context(config, _language(config), "index.md")
         config.copyright = str(render_footer(ctx, self.other_edition))
 
     @event_priority(100)
     def on_files(self, files: Files, config: Any) -> Files:
         """Leave out shell pages of areas and years that are no longer in the data."""
+        if self.data_error:
+            return files
         current = {
             AREAS_FOLDER: {area.slug for area in self.data.workplan.areas},
             EVENTS_FOLDER: {str(year) for year in archived_years(self.data, self.today)},
@@ -149,6 +184,8 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
     @event_priority(-200)
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         """Translate section titles through the `nav_` labels of data/labels.yml."""
+        if self.data_error:
+            return nav
         keys = {text["en"]: key for key, text in self.data.labels.items() if key.startswith("nav_")}
         ctx = self.context(config, _language(config), "index.md")
 
@@ -167,6 +204,8 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """After the macros: acronyms of the page's own Markdown get their expansion; the H1 leads; a page
         in English for want of a translation says so."""
+        if self.data_error:
+            return f"# {page.title or 'Preview'}\n\n{render_data_error(self.data_error)}\n"
         language = _language(config)
         text_language = str(getattr(page.file, "locale", None) or language)
         markdown = f"{markdown}\n\n{_abbreviation_definitions(self.data.abbreviations(text_language))}\n"
@@ -188,8 +227,11 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
 
     @event_priority(-50)
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Read the outline from the HTML; say so under the title when parts of the page are in English
-        for want of a translation; open the page with the edition note."""
+        """The language's punctuation; read the outline from the HTML; say so under the title when
+        parts of the page are in English for want of a translation; open the page with the edition note."""
+        if self.data_error:
+            return html
+        html = language_punctuation(html, _language(config))
         page.toc = get_toc(outline(html))  # type: ignore[arg-type]
         heading = page_title(html)
         if heading and "title" not in page.meta:
@@ -202,10 +244,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         other_language = language
         # The offline copy holds one edition: it links the other only at its public address, if set.
         if other_base or not offline:
-            config_dir = Path(config.config_file_path).parent
             page_url = directory_url(page.url) if offline else page.url
             other_url, other_language = other_edition_url(
-                page_url, language, other, edition_languages(config_dir, other), other_base
+                page_url, language, other, self.languages(config, other), other_base
             )
         ctx = self.context(config, language, page.file.src_uri)
         translated = str(getattr(page.file, "locale", None) or language) == language
@@ -227,16 +268,17 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self.data_error:
+            return output
         return finish_page(output, self._page_facts(config))
 
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         """The edition's one 404 page, in all its languages. The i18n plugin builds the edition once per
         language, each time writing 404.html at the edition's root; MkDocs skips a template whose output
         is empty, so the default language's page, with its `<html lang>`, is the one that stays."""
-        if template_name != "404.html":
+        if template_name != "404.html" or self.data_error:
             return output
-        config_dir = Path(config.config_file_path).parent
-        languages = edition_languages(config_dir, self.config.edition)
+        languages = self.languages(config, self.config.edition)
         if _language(config) != languages[0]:
             return ""
         # The page answers at any depth, so its links start at the root: the public URL's path, or,
@@ -252,11 +294,10 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         """One search index per language (macros/search_index.py), once the i18n plugin has built every
         language and written the edition's index (its on_post_build runs the other languages' builds,
         during which it is `building`), and after the offline plugin has copied the index."""
-        if getattr(config.plugins.get("i18n"), "building", False):
+        if getattr(config.plugins.get("i18n"), "building", False) or self.data_error:
             return
-        config_dir = Path(config.config_file_path).parent
         try:
-            split_search_index(Path(config.site_dir), edition_languages(config_dir, self.config.edition))
+            split_search_index(Path(config.site_dir), self.languages(config, self.config.edition))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

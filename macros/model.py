@@ -397,6 +397,18 @@ class Signatory(Record):
     organization: Id
 
 
+class Publication(Record):
+    """Where the text of the Agreement or the plan can be read: a file an organization published."""
+
+    published_by: Id
+    published_on: Date
+    """When the file was published (posted), which may be later than its signature."""
+    languages: list[Literal["en", "fr", "es", "ar", "zh", "ru"]] = []
+    """The languages the file is in, where a source says so; empty when it is not known."""
+    url: Url
+    source: Sources
+
+
 class Agreement(Record):
     title: Text
     parties: list[Id]
@@ -410,6 +422,7 @@ class Agreement(Record):
     summary: BlockText
     areas_of_cooperation: list[Text]
     commitments: list[Text] = []
+    publication: Publication | None = None
     source: Sources
 
 
@@ -454,6 +467,7 @@ class WorkPlan(Record):
     basis: Text
     review: Text
     non_binding: Text
+    publication: Publication | None = None
     term_status: BlockText
     """Where the plan stands now that its term is over (not the record's editorial `status`)."""
     term_status_source: Sources

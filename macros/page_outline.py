@@ -64,10 +64,14 @@ class _Headings(HTMLParser):
             self._open.text += data
 
 
+_HEADING_ELEMENT = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1\s*>", re.S | re.I)
+
+
 def headings(html: str) -> list[Heading]:
-    """Every heading of the page, in order, flat."""
+    """Every heading of the page, in order, flat. Only the headings are parsed (a regular expression
+    finds them; they do not nest): parsing a whole long page would cost more than the page itself."""
     parser = _Headings()
-    parser.feed(html)
+    parser.feed("".join(match.group(0) for match in _HEADING_ELEMENT.finditer(html)))
     parser.close()
     return parser.found
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import Path
+from typing import Any
 
 from .finished_html import FinishedHtmlError, search_base
 
@@ -35,7 +36,7 @@ def split_search_index(edition_dir: Path, languages: list[str]) -> None:
     folder named by the language code."""
     default, others = languages[0], languages[1:]
     index = json.loads((edition_dir / INDEX).read_text(encoding="utf-8"))
-    docs: dict[str, list[dict]] = {code: [] for code in languages}
+    docs: dict[str, list[dict[str, Any]]] = {code: [] for code in languages}
     for doc in index["docs"]:
         first = doc["location"].split("/", 1)[0]
         if first in others:

@@ -22,10 +22,14 @@ def build_site(
     data_dir: Path | None = None,
     extras: bool = True,
     env: dict[str, str] | None = None,
+    without_network: bool = False,
 ) -> subprocess.CompletedProcess:
     """Build the site as `make build` does, into `target` (without PDFs and offline copies if not
-    `extras`), with `env` added to the environment."""
+    `extras`), with `env` added to the environment; `without_network`: in a network namespace of its
+    own (`unshare -n`), where no address but its own loopback can be reached."""
     command = [sys.executable, "-m", "macros", "build", "--site", str(target)]
+    if without_network:
+        command = ["unshare", "--net", *command]
     if not extras:
         command.append("--no-extras")
     if data_dir is not None:

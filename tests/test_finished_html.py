@@ -59,3 +59,23 @@ def test_search_base_is_replaced() -> None:
 def test_insert_after_the_first_heading() -> None:
     assert steps.after_first_heading("<h1>T</h1><p>x</p>", "<div>n</div>") == "<h1>T</h1>\n<div>n</div><p>x</p>"
     assert steps.after_first_heading("<p>x</p>", "<div>n</div>") == "<div>n</div>\n<p>x</p>"
+
+
+def test_french_punctuation_in_text_only() -> None:
+    html = '<p>Source: <a href="https://a.example/x?y=1">WCO</a>; voir «x» ? Oui ! <code>a: b</code></p>'
+    assert steps.language_punctuation(html, "fr") == (
+        '<p>Source\u00a0: <a href="https://a.example/x?y=1">WCO</a>\u00a0; voir «\u00a0x\u00a0»\u00a0? Oui\u00a0! '
+        "<code>a: b</code></p>"
+    )
+
+
+def test_french_punctuation_keeps_what_is_right() -> None:
+    assert steps.language_punctuation("<p>Source\u00a0: 10:30, https://x.example/</p>", "fr") == (
+        "<p>Source\u00a0: 10:30, https://x.example/</p>"
+    )
+    assert steps.language_punctuation("<p>douanes&nbsp;: x</p>", "fr") == "<p>douanes\u00a0: x</p>"
+
+
+def test_chinese_colon_is_full_width() -> None:
+    assert steps.language_punctuation("<p>来源: 世界海关组织</p>", "zh") == "<p>来源：世界海关组织</p>"
+    assert steps.language_punctuation("<p>Source: WCO</p>", "en") == "<p>Source: WCO</p>"

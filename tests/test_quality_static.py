@@ -48,10 +48,11 @@ def test_no_broken_link_or_anchor(built_site):
     assert not problems, f"{len(problems)} link problems:\n" + "\n".join(problems[:80])
 
 
-def test_the_build_is_reproducible(built_site, tmp_path):
-    """A second build with the same SOURCE_DATE_EPOCH, elsewhere, gives a byte-identical tree."""
+def test_the_build_is_reproducible_and_fetches_nothing(built_site, tmp_path):
+    """A second build with the same SOURCE_DATE_EPOCH, elsewhere, and with no network at all, gives a
+    byte-identical tree: the build downloads nothing (PDFs and offline copies included)."""
     second = tmp_path / "site"
-    result = build_site(second, epoch=BUILD_EPOCH)
+    result = build_site(second, epoch=BUILD_EPOCH, without_network=True)
     assert result.returncode == 0, f"the second build failed:\n{result.stdout}\n{result.stderr}"
     problems = gates.tree_differences(built_site, second)
     assert not problems, "\n".join(problems[:80])

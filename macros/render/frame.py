@@ -42,3 +42,9 @@ def render_edition_note(
 def render_notice(ctx: RenderContext, key: str) -> Markup:
     """A translation notice ("This page is not yet translated …") as a note box."""
     return render_template("notice.html", text=label(key, ctx))
+
+
+def render_data_error(report: str) -> Markup:
+    """What the preview shows in place of every page while data/ has errors: the editor's messages
+    (file, line, field, what to do), and that the page will reload by itself once they are fixed."""
+    return render_template("data_error.html", report=report)

@@ -9,6 +9,7 @@ from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
 from ..model import Area
 from ..text import anchor, label, status_badge, t
+from .publication import render_publication
 from .sources import render_sources
 
 
@@ -46,7 +47,8 @@ def render_workplan_facts(ctx: RenderContext) -> Markup:
     ]
     table = render_template("facts_table.html", rows=rows)
     intro = t(plan.intro, ctx, block=True)
-    return Markup("{}{}\n<p>{}</p>").format(intro, table, render_sources(plan.source, ctx))
+    publication = render_publication(plan.title, plan.publication, ctx)
+    return Markup("{}{}\n<p>{}</p>\n{}").format(intro, table, render_sources(plan.source, ctx), publication)
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:
