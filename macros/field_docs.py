@@ -93,6 +93,10 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Agreement", "summary"): f"A short summary of the Agreement. {TEXT_HINT}",
     ("Agreement", "areas_of_cooperation"): "The areas of cooperation as listed when it was signed, one text each.",
     ("Agreement", "commitments"): "What the parties commit to, one text each.",
+    (
+        "Agreement",
+        "publication",
+    ): "Optional: where the text of the Agreement can be read (a file an organization published).",
     ("Agreement", "source"): _SOURCE,
     ("Signatory", "name"): "The signatory's name, as printed. Example: Kunio Mikuriya",
     ("Signatory", "role"): f"Their role at the time of signature. Example: Secretary General of the WCO. {TEXT_HINT}",
@@ -115,7 +119,16 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
         f"paragraphs. Example: No successor plan was found. {TEXT_HINT}"
     ),
     ("WorkPlan", "term_status_source"): f"The source of `term_status`. {_SOURCE}",
+    ("WorkPlan", "publication"): "Optional: where the text of the plan can be read (a file an organization published).",
     ("WorkPlan", "source"): _SOURCE,
+    ("Publication", "published_by"): f"Who published the file, {_ORG}. Example: ippc",
+    ("Publication", "published_on"): (
+        f"When the file was published (posted), which may be later than its signature: {_DATE}. Example: 2019-01-07"
+    ),
+    ("Publication", "languages"): "The languages the file is in, where a source says so (en, fr, es, ar, zh, ru). "
+    "Example: [en]",
+    ("Publication", "url"): "The address of the file. Example: https://www.ippc.int/en/publications/…",
+    ("Publication", "source"): _SOURCE,
     ("WorkPlan", "areas"): "The areas of collaboration, in order; each holds its actions.",
     ("Area", "id"): 'The area number, quoted. Example: "8"',
     ("Area", "slug"): "A unique slug for the area's page address. Example: e-commerce",
@@ -269,6 +282,7 @@ MODEL_DOCS: dict[str, str] = {
     "GuidePoint": "A point of a guide section.",
     "PathwayStep": "A step of a pathway.",
     "Instrument": "A standard or tool that applies.",
+    "Publication": "Where a text can be read.",
     "InspectionPlace": "A place to check on a sea container.",
 }
 """Descriptions of the models that have no docstring of their own."""
