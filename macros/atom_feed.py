@@ -3,7 +3,9 @@ newest first, each entry linking its place on the site; built with feedgenerator
 
 Entry ids are tag: URIs (RFC 4151) made of the edition's domain and the record's id, so that they
 stay the same from build to build and from machine to machine; the feed's date is the build moment.
-Without a public URL, entry links are relative to the feed, which sits at the language's root.
+Every language's feed sits at the edition's root (`feed.xml`, `feed.fr.xml`…), not in the language's
+folder: Material's JavaScript fetches `sitemap.xml` beside every `<link rel="alternate">` of a page,
+and only the edition's root has one. Without a public URL, entry links are relative to the feed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from .publication import Edition, event_path, plain_text, update_path
 from .text import label_plain
 
 FEED_FILE = "feed.xml"
+
+
+def feed_file(lang: str, default_language: str = "en") -> str:
+    """The feed of a language, at the edition's root: `feed.xml` for the first language, else `feed.fr.xml`."""
+    return FEED_FILE if lang == default_language else f"feed.{lang}.xml"
+
+
 TAG_DATE = "2018"
 """The date in every tag: URI (the year of the Agreement): it must never change."""
 
@@ -35,10 +44,12 @@ def _moment(value: PartialDate) -> datetime:
 
 
 def _link(edition: Edition, lang: str, path: str, fragment: str) -> str:
+    """A page's URL: absolute with a public URL, else relative to the feed at the edition's root."""
     absolute = edition.page_url(lang, path, fragment)
     if absolute:
         return absolute
-    return f"{path}#{fragment}" if fragment else (path or "./")
+    relative = f"{edition.prefix(lang)}{path}" or "./"
+    return f"{relative}#{fragment}" if fragment else relative
 
 
 def atom_feed(data: Dataset, edition: Edition, lang: str, title: str, stamp: datetime) -> bytes:
@@ -49,7 +60,7 @@ def atom_feed(data: Dataset, edition: Edition, lang: str, title: str, stamp: dat
         link=_link(edition, lang, "", ""),
         description=label_plain("feed_description", ctx),
         language=lang,
-        feed_url=edition.page_url(lang, FEED_FILE),
+        feed_url=edition.page_url(edition.languages[0], feed_file(lang, edition.languages[0])),
         feed_guid=f"tag:{edition.domain},{TAG_DATE}:{lang}/feed",
         author_name=title,
         stamp=stamp,

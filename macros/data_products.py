@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .atom_feed import FEED_FILE, atom_feed
+from .atom_feed import atom_feed, feed_file
 from .calendar_feed import event_calendar, events_calendar
 from .context import RenderContext
 from .dataset import Dataset
@@ -38,7 +38,7 @@ def product_files(data: Dataset, edition: Edition, names: dict[str, str], today:
         for event in data.events:
             if not is_past(event, ctx):
                 files[f"{prefix}{event_file(event)}"] = event_calendar(data, edition, lang, event, stamp)
-        files[f"{prefix}{FEED_FILE}"] = atom_feed(data, edition, lang, names[lang], stamp)
+        files[feed_file(lang, edition.languages[0])] = atom_feed(data, edition, lang, names[lang], stamp)
         for path, content in open_data_files(data, edition.languages, today, edition.id).items():
             files[f"{prefix}{path}"] = content
     return files

@@ -26,7 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .atom_feed import FEED_FILE
+from .atom_feed import feed_file
 from .context import RenderContext
 from .data_markdown import DataMarkdown
 from .data_products import product_files, site_names, write_products
@@ -282,7 +282,7 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):
         page.meta["json_ld"] = page_json_ld(self.data, edition, language, inner)
         ctx = self.context(config, language, page.file.src_uri)
         context["collaboration_feed"] = {
-            "url": get_relative_url(edition.prefix(language) + FEED_FILE, page.url),
+            "url": get_relative_url(feed_file(language, edition.languages[0]), page.url),
             "title": label_plain("feed_link", ctx),
         }
 

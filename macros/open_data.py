@@ -18,7 +18,7 @@ from typing import Any
 from .dataset import Dataset
 from .time_frames import parse_time_frame
 
-FOLDER = "downloads"
+FOLDER = "open-data"
 PRODUCTS = ("workplan", "updates", "events", "glossary")
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -237,7 +237,7 @@ def schema_bytes(data: Dataset, product: str, languages: Sequence[str]) -> bytes
 
 
 def open_data_files(data: Dataset, languages: Sequence[str], built_on: date, edition: str) -> dict[str, bytes]:
-    """Every download, by its path under the language's root (`downloads/events.csv`…)."""
+    """Every download, by its path under the language's root (`open-data/events.csv`…)."""
     files: dict[str, bytes] = {}
     for product in PRODUCTS:
         files[f"{FOLDER}/{product}.csv"] = csv_bytes(data, product, languages)

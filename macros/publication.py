@@ -101,7 +101,10 @@ def update_source(update: Update, data: Dataset) -> str:
     return f"areas/{data.areas[area_ids[0]].slug}.md" if area_ids else "workplan.md"
 
 
-def root_file_url(ctx: RenderContext, path: str) -> str:
-    """The URL, relative to the page being rendered, of a file at its language's root (`events.ics`)."""
+def root_file_url(ctx: RenderContext, path: str, edition_root: bool = False) -> str:
+    """The URL, relative to the page being rendered, of a file at its language's root (`events.ics`),
+    or at the edition's root, one folder up for every language but the first (English)."""
     folder = posixpath.dirname(ctx.link("index.md")) or "."
+    if edition_root and ctx.lang != "en":
+        folder = posixpath.normpath(f"{folder}/..")
     return f"{folder}/{path}"

@@ -50,7 +50,7 @@ def test_links_are_absolute_with_a_public_url_and_relative_to_the_feed_without(d
     assert public.feed.links[0].href == "https://ippc.example.org/plants/fr/"
     local = feedparser.parse(atom_feed(dataset, LOCAL, "fr", "Site", STAMP))
     local_links = {entry.id.rsplit(":", 1)[1]: entry.link for entry in local.entries}
-    assert local_links[f"event/{event.id}"] == f"events/#event-{event.id}"
+    assert local_links[f"event/{event.id}"] == f"fr/events/#event-{event.id}"  # from the edition root
 
 
 def test_the_same_feed_twice(dataset: Dataset) -> None:

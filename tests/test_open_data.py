@@ -81,6 +81,6 @@ def test_the_schema_refuses_what_is_not_the_data(dataset: Dataset) -> None:
 def test_every_product_in_three_forms(dataset: Dataset) -> None:
     files = open_data_files(dataset, LANGUAGES, BUILT, "wco")
     assert sorted(files) == sorted(
-        f"downloads/{product}.{ext}" for product in PRODUCTS for ext in ("csv", "json", "schema.json")
+        f"open-data/{product}.{ext}" for product in PRODUCTS for ext in ("csv", "json", "schema.json")
     )
     assert files == open_data_files(dataset, LANGUAGES, BUILT, "wco")  # reproducible

@@ -17,7 +17,7 @@ def test_links_reach_the_files_at_the_language_root() -> None:
     data = load_dataset(FIXTURES / "minimal")
     html = str(render_calendar_links(RenderContext(data, "fr", "events.md", "wco", date(2026, 11, 23))))
     hrefs = [e.attrs["href"] for e in elements(html, "a")]
-    assert hrefs == ["../events.ics", "../feed.xml"]  # every fixture event is past
+    assert hrefs == ["../events.ics", "../../feed.fr.xml"]  # every fixture event is past
     offline = RenderContext(data, "en", "events.md", "wco", date(2026, 11, 23), directory_urls=False)
     assert [e.attrs["href"] for e in elements(str(render_calendar_links(offline)), "a")] == [
         "./events.ics",

@@ -17,7 +17,7 @@ from .html_text import EVENT_HANDLER, elements, inert_problems, text_of
 def test_one_row_per_product_with_counts_and_downloads(dataset: Dataset) -> None:
     html = str(render_data_page(RenderContext(dataset, "es", "data.md", "wco", date(2026, 11, 23))))
     hrefs = [e.attrs["href"] for e in elements(html, "a") if "download" in e.attrs]
-    assert hrefs == [f"../downloads/{product}.{ext}" for product in PRODUCTS for ext in ("csv", "json", "schema.json")]
+    assert hrefs == [f"../open-data/{product}.{ext}" for product in PRODUCTS for ext in ("csv", "json", "schema.json")]
     text = text_of(html)
     for count in (len(dataset.actions), len(dataset.updates), len(dataset.events), len(dataset.glossary)):
         assert str(count) in text

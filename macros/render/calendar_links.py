@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..atom_feed import FEED_FILE
+from ..atom_feed import feed_file
 from ..context import RenderContext
 from ..dates import format_span
 from ..html import render_template
@@ -39,7 +39,7 @@ def render_calendar_links(ctx: RenderContext) -> Markup:
         "calendar_links.html",
         calendar_url=root_file_url(ctx, CALENDAR_FILE),
         subscribe=label("calendar_subscribe", ctx),
-        feed_url=root_file_url(ctx, FEED_FILE),
+        feed_url=root_file_url(ctx, feed_file(ctx.lang), edition_root=True),
         feed=label("feed_link", ctx),
         add_label=label("calendar_add", ctx),
         events=[

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..atom_feed import FEED_FILE
+from ..atom_feed import feed_file
 from ..context import RenderContext
 from ..dates import format_partial
 from ..html import heading, render_template
@@ -45,6 +45,6 @@ def render_data_page(ctx: RenderContext) -> Markup:
         sources_heading=heading(2, label("sources", ctx), "sources"),
         calendar_url=root_file_url(ctx, CALENDAR_FILE),
         calendar=label("calendar_subscribe", ctx),
-        feed_url=root_file_url(ctx, FEED_FILE),
+        feed_url=root_file_url(ctx, feed_file(ctx.lang), edition_root=True),
         feed=label("feed_link", ctx),
     )
