@@ -12,7 +12,6 @@ from ..html import render_template
 from ..model import Event
 from ..publication import root_file_url
 from ..text import label, t
-from .events import is_past
 
 CALENDAR_FILE = "events.ics"
 EVENT_FOLDER = "calendar"
@@ -23,9 +22,16 @@ def event_file(event: Event) -> str:
     return f"{EVENT_FOLDER}/{event.id}.ics"
 
 
+def _is_past(event: Event, ctx: RenderContext) -> bool:
+    # Imported here: events.py may import this module to put the link beside each event.
+    from .events import is_past
+
+    return is_past(event, ctx)
+
+
 def render_add_to_calendar(event: Event, ctx: RenderContext) -> Markup:
     """The "add to calendar" link of one event (empty for a past event)."""
-    if is_past(event, ctx):
+    if _is_past(event, ctx):
         return Markup("")
     return Markup('<a class="add-to-calendar" href="{}" type="text/calendar" download>{}</a>').format(
         root_file_url(ctx, event_file(event)), label("calendar_add", ctx)
@@ -34,7 +40,7 @@ def render_add_to_calendar(event: Event, ctx: RenderContext) -> Markup:
 
 def render_calendar_links(ctx: RenderContext) -> Markup:
     """The subscribe link, the feed link, and the upcoming events each with its own calendar file."""
-    upcoming = sorted((e for e in ctx.data.events if not is_past(e, ctx)), key=lambda e: (e.starts_on.first_day, e.id))
+    upcoming = sorted((e for e in ctx.data.events if not _is_past(e, ctx)), key=lambda e: (e.starts_on.first_day, e.id))
     return render_template(
         "calendar_links.html",
         calendar_url=root_file_url(ctx, CALENDAR_FILE),

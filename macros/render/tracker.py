@@ -106,9 +106,9 @@ def track(ctx: RenderContext) -> list[TrackedAction]:
 # --- The picture -------------------------------------------------------------------------------------
 
 WIDTH = 960
-LABEL_WIDTH = 350
-ROW = 28
-TOP = 52
+LABEL_WIDTH = 400
+ROW = 30
+TOP = 56
 PADDING = 12
 
 
@@ -155,7 +155,7 @@ def render_tracker_svg(tracked: list[TrackedAction], ctx: RenderContext) -> Mark
     years += [e.dated.year for item in tracked for e in item.evidence]
     axis = _Axis(date(min(years), 1, 1), date(max(years) + 1, 1, 1), rtl)
     height = TOP + ROW * len(tracked) + PADDING
-    limit = 22 if ctx.lang == "zh" else 44
+    limit = 22 if ctx.lang == "zh" else 42
     rows = []
     for index, item in enumerate(tracked):
         y = TOP + ROW * index
