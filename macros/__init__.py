@@ -15,13 +15,16 @@ from .context import RenderContext
 from .offline import offline_build
 from .render.agreement import render_agreement, render_history, render_intro
 from .render.areas import render_area_page
+from .render.calendar_links import render_calendar_links
 from .render.contacts import render_contacts
+from .render.data_page import render_data_page
 from .render.events import render_events_page, render_events_year, render_recent_and_upcoming
 from .render.glossary import render_glossary
 from .render.guides import render_guide_page, render_guides_overview
 from .render.links import render_all_links
 from .render.organizations import render_organization_profile, render_partner_cards
 from .render.progress import render_latest_updates
+from .render.tracker import render_tracker
 from .render.workplan import render_area_cards, render_workplan, render_workplan_facts, render_workplan_status
 
 
@@ -80,6 +83,10 @@ def define_env(env: Any) -> None:
     register("contacts", render_contacts)
     register("all_links", render_all_links)
     register("guide_page", render_guide_page)
+    # Data products (issue 12): the calendar links, the Data page, the work-plan tracker.
+    register("calendar_links", render_calendar_links)
+    register("data_downloads", render_data_page)
+    register("tracker", render_tracker)
     env.macro(
         lambda: call(lambda ctx: render_guides_overview(ctx, env.page.url, offline_build(env.conf))), "guides_overview"
     )

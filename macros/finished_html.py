@@ -115,27 +115,47 @@ def after_first_heading(html: str, insert: str) -> str:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _VERBATIM = {"code", "pre", "script", "style", "kbd", "samp"}
-_FRENCH_BEFORE = re.compile(r"(?:(?<=[^\s\u00a0\u202f(\[])|^)[ \u00a0]?([:;?!»])(?=[\s<]|$)")
-_FRENCH_AFTER = re.compile(r"(«)[ \u00a0]?(?=\S)")
+_FRENCH_BEFORE = re.compile(r"(?:(?<=[^\s\u00a0\u202f(\[])|^)[ \u00a0]?([:;?!])(?=[\s<]|$)")
+_GUILLEMET = re.compile(r"([«»])")
+_SPACE_AFTER_OPENING = re.compile(r"«[ \u00a0]?(?=\S)")
+_SPACE_BEFORE_CLOSING = re.compile(r"(?<=\S)[ \u00a0]?»")
 _CHINESE_COLON = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?: ?")
 
 
-def _french(text: str) -> str:
-    text = text.replace("&nbsp;", "\u00a0").replace("&#8239;", "\u202f")  # the same characters, written out
-    text = _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1) if m.group(1) != "»" else "\u00a0»", text)
-    return _FRENCH_AFTER.sub("«\u00a0", text)
+class _French:
+    """French spacing, text piece by text piece. What stands between « and » is a quotation, often an
+    organization's English wording: its own punctuation is left as it is."""
+
+    def __init__(self) -> None:
+        self.quoted = False
+
+    def __call__(self, text: str) -> str:
+        text = text.replace("&nbsp;", "\u00a0").replace("&#8239;", "\u202f")  # the same characters, written out
+        pieces = _GUILLEMET.split(text)
+        for index, piece in enumerate(pieces):
+            if piece == "«":
+                self.quoted = True
+            elif piece == "»":
+                self.quoted = False
+            elif not self.quoted:
+                pieces[index] = _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1), piece)
+        text = "".join(pieces)
+        text = _SPACE_AFTER_OPENING.sub("«\u00a0", text)
+        return _SPACE_BEFORE_CLOSING.sub("\u00a0»", text)
 
 
 def language_punctuation(html: str, lang: str) -> str:
     """The page language's punctuation where generated text joins a label and a value ("Source: …"):
     in French a no-break space before `:` `;` `?` `!` and inside « », in Chinese the full-width colon.
     Text only: tags, attributes and code are left as they are."""
+    fix: Callable[[str], str]
     if lang == "fr":
-        fix = _french
+        fix = _French()
     elif lang == "zh":
 
         def fix(text: str) -> str:
             return _CHINESE_COLON.sub("：", text)
+
     else:
         return html
     parts = _TAG.split(html)

@@ -24,12 +24,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
+from .atom_feed import feed_file
 from .context import RenderContext
 from .data_markdown import DataMarkdown
+from .data_products import product_files, site_names, write_products
 from .dataset import Dataset, load_dataset
 from .dates import build_date
-from .editions import directory_url, edition_languages, other_edition_url, relative_alternate
+from .editions import directory_url, edition_languages, other_edition_url, relative_alternate, split_language
 from .editorial import public_view
 from .errors import DataErrors
 from .finished_html import (
@@ -44,10 +47,12 @@ from .loading import data_dir_of, fingerprint
 from .offline import offline_build
 from .page_outline import outline
 from .page_outline import title as page_title
+from .publication import Edition
 from .render.events import archived_years
 from .render.frame import render_data_error, render_edition_note, render_footer, render_notice
 from .render.not_found import render_not_found
 from .search_index import SearchIndexError, split_search_index
+from .structured_data import page_json_ld
 from .text import label_plain
 
 AREAS_PLACEHOLDER = "areas/"
@@ -265,6 +270,7 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
             # The i18n plugin sets `extra.alternate` as an attribute, which is what Material reads.
             for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
                 alternate["link"] = relative_alternate(alternate["link"])
+        self._data_product_context(context, page, config)
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -300,6 +306,32 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
             split_search_index(Path(config.site_dir), self.languages(config, self.config.edition))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        self._write_data_products(config)
+
+    # --- Data products (issue 12): calendars, feeds, downloads, JSON-LD ------------------------------
+
+    def _edition(self, config: Any) -> Edition:
+        config_dir = Path(config.config_file_path).parent
+        languages = tuple(edition_languages(config_dir, self.config.edition))
+        return Edition(self.config.edition, languages, self.config.edition_urls.get(self.config.edition, ""))
+
+    def _write_data_products(self, config: Any) -> None:
+        """The calendars, feeds and downloads of every language, beside the edition's pages."""
+        edition = self._edition(config)
+        names = site_names(Path(config.config_file_path).parent, edition.id, list(edition.languages))
+        write_products(Path(config.site_dir), product_files(self.data, edition, names, self.today))
+
+    def _data_product_context(self, context: Any, page: Any, config: Any) -> None:
+        """The page's JSON-LD (page.meta["json_ld"]) and its language's feed, for overrides/main.html."""
+        language = _language(config)
+        edition = self._edition(config)
+        inner = directory_url(split_language(page.url, language, edition.languages[0]))
+        page.meta["json_ld"] = page_json_ld(self.data, edition, language, inner)
+        ctx = self.context(config, language, page.file.src_uri)
+        context["collaboration_feed"] = {
+            "url": get_relative_url(feed_file(language, edition.languages[0]), page.url),
+            "title": label_plain("feed_link", ctx),
+        }
 
     def _page_facts(self, config: Any) -> PageFacts:
         language = _language(config)

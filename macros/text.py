@@ -46,9 +46,11 @@ def plain(text: Mapping[str, str] | None, ctx: RenderContext) -> str:
     return localized(text, ctx)[0]
 
 
-def label_plain(key: str, ctx: RenderContext) -> str:
-    """An interface string as plain characters, for attributes (not escaped)."""
-    return _label_text(key, ctx)
+def label_plain(key: str, ctx: RenderContext, **values: object) -> str:
+    """An interface string as plain characters, its `{placeholders}` filled, for attributes and
+    drawings (not escaped: a template escapes it)."""
+    text = _label_text(key, ctx)
+    return text.format(**values) if values else text
 
 
 def label(key: str, ctx: RenderContext, **values: object) -> Markup:

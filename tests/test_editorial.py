@@ -224,3 +224,100 @@ def test_no_research_notes_in_page_sources(page: Path) -> None:
     text = re.sub(r"<!--.*?-->", "", page.read_text(encoding="utf-8"), flags=re.DOTALL).casefold()
     hits = [phrase for phrase in RESEARCH_PHRASES[language] if phrase.casefold() in text]
     assert not hits, f"{page.relative_to(ROOT)}: {hits}"
+
+
+# --- Quotation marks: only an organization's own wording (issue 10) ----------------------------
+# A translation made for this site is never put in quotation marks as if it were the WCO's or the
+# IPPC's wording: a text in another language quotes the ORIGINAL (English) wording, followed by the
+# site's translation without quotation marks ("Thème de l’OMD : « Customs … » (en français : …)"),
+# unless the organization's own translation is known, from the research brief or the seeds.
+
+OFFICIAL_TRANSLATIONS: dict[tuple[str, str], str] = {
+    # The WCO's name in French, its second official language: /work/shared/domain_facts.md,
+    # section 7 (Glossary), row "WCO": "World Customs Organization (Organisation mondiale des
+    # douanes, OMD)".
+    ("fr", "World Customs Organization"): "Organisation mondiale des douanes",
+}
+"""(language, English wording) → the organization's own wording in that language, quoted as such."""
+
+QUOTED_BUT_NOT_AN_ORGANIZATIONS_WORDING: dict[str, set[str]] = {
+    # Russian puts proper names of programmes and bodies in « » (not a translated wording).
+    "ru": {"Меркатор", "Кодекс Алиментариус", "{area}", "Отчеты о ходе работы"},
+    # The name of this site's own Progress section.
+    "zh": {"进展"},
+}
+"""Quoted names that are no organization's wording (the IPPC's own spelling variant aside)."""
+
+ENGLISH_SPELLING_VARIANTS = {"Sea Container Task Force"}
+"""English wording quoted as spelled by the organization, in every language (glossary: SCTF)."""
+
+_ENGLISH_QUOTED = re.compile(r"“([^”]+)”")
+_QUOTED = re.compile(r"«\u00a0?([^»]*?)\u00a0?»|“([^”]*)”|„([^“”]*)[“”]|「([^」]*)」|‘([^’]*)’|\"([^\"]*)\"")
+_THEME = re.compile(r"\btheme\b[^“]*“([^”]+)”", re.IGNORECASE)
+
+
+def quoted_in(text: str) -> list[str]:
+    """What a text puts in quotation marks, in any language's style (Chinese 《title marks》 aside)."""
+    return [next(group for group in match.groups() if group is not None) for match in _QUOTED.finditer(text)]
+
+
+def quote_problems(english: str, language: str, text: str) -> list[str]:
+    """Each quoted passage of `text` that is neither the English original nor an official translation."""
+    originals = set(_ENGLISH_QUOTED.findall(english))
+    official = {OFFICIAL_TRANSLATIONS.get((language, original)) for original in originals}
+    allowed = originals | {wording for wording in official if wording}
+    allowed |= QUOTED_BUT_NOT_AN_ORGANIZATIONS_WORDING.get(language, set()) | ENGLISH_SPELLING_VARIANTS
+    return [passage for passage in quoted_in(text) if passage not in allowed]
+
+
+def test_quote_problems_tells_a_site_translation_from_the_original() -> None:
+    english = "WCO theme “Customs protecting society through vigilance and commitment”."
+    assert quote_problems(english, "fr", "Thème : «\u00a0La douane protège la société\u00a0».")
+    assert quote_problems(english, "zh", "主题为“海关以警觉与担当守护社会”。")
+    good = "Thème : «\u00a0Customs protecting society through vigilance and commitment\u00a0» (en français\u00a0: …)."
+    assert not quote_problems(english, "fr", good)
+    official = "The “World Customs Organization” name."
+    assert not quote_problems(official, "fr", "Le nom «\u00a0Organisation mondiale des douanes\u00a0».")
+    assert quote_problems(official, "es", "El nombre «Organización Mundial de Aduanas».")
+
+
+def test_customs_day_and_conference_themes_are_quoted_in_the_wcos_wording() -> None:
+    """Every event whose English description quotes a WCO theme quotes that same wording (or the
+    WCO's own translation) in every other language, and quotes no site translation of it."""
+    data = load_dataset(ROOT / "data")
+    themed = [
+        (event, event.description, theme)
+        for event in data.events
+        if event.description
+        for theme in _THEME.findall(event.description["en"])
+    ]
+    assert themed, "no event quotes a theme: the pattern no longer matches the English descriptions"
+    problems: list[str] = []
+    for event, description, theme in themed:
+        for language, text in description.items():
+            if language == "en":
+                continue
+            wordings = {theme, OFFICIAL_TRANSLATIONS.get((language, theme), theme)}
+            if not any(wording in quoted_in(text) for wording in wordings):
+                problems.append(f"{event.id} ({language}): the theme is not quoted as “{theme}”")
+            problems += [
+                f"{event.id} ({language}): «{passage}» is quoted but is not the WCO's wording"
+                for passage in quote_problems(description["en"], language, text)
+            ]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_text_quotes_a_site_translation_as_an_organizations_wording() -> None:
+    """In every public text: what another language quotes is what the English quotes (or an
+    official translation of it), so a site translation is never presented as the original."""
+    by_text: dict[str, dict[str, str]] = {}
+    for where, language, text in all_public_texts(load_dataset(ROOT / "data")):
+        by_text.setdefault(where, {})[language] = text
+    problems = [
+        f"{where} ({language}): «{passage}»"
+        for where, languages in by_text.items()
+        for language, text in languages.items()
+        if language != "en"
+        for passage in quote_problems(languages.get("en", ""), language, text)
+    ]
+    assert not problems, "quote the original wording, then the site's translation unquoted:\n" + "\n".join(problems)

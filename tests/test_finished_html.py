@@ -79,3 +79,11 @@ def test_french_punctuation_keeps_what_is_right() -> None:
 def test_chinese_colon_is_full_width() -> None:
     assert steps.language_punctuation("<p>来源: 世界海关组织</p>", "zh") == "<p>来源：世界海关组织</p>"
     assert steps.language_punctuation("<p>Source: WCO</p>", "en") == "<p>Source: WCO</p>"
+
+
+def test_french_punctuation_leaves_quoted_wording_alone() -> None:
+    html = "<p>Thème\u00a0: « AEO 2.0: advancing » (en français : x)</p>"
+    assert (
+        steps.language_punctuation(html, "fr")
+        == "<p>Thème\u00a0: «\u00a0AEO 2.0: advancing\u00a0» (en français\u00a0: x)</p>"
+    )
