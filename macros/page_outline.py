@@ -35,6 +35,12 @@ class Heading:
         }
 
 
+def _left_out(tag: str, values: dict[str, str | None]) -> bool:
+    """Parts of a heading that are not its title: the permalink's "¶", the preview's status badge."""
+    classes = (values.get("class") or "").split()
+    return (tag == "a" and "headerlink" in classes) or (tag == "span" and "status-to-confirm" in classes)
+
+
 class _Headings(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -47,11 +53,11 @@ class _Headings(HTMLParser):
         match = _HEADING.match(tag)
         if match:
             self._open = Heading(int(match.group(1)), values.get("id") or "", "")
-        elif self._open and ((tag == "a" and "headerlink" in (values.get("class") or "").split()) or self._skip):
+        elif self._open and (_left_out(tag, values) or self._skip):
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self._skip and tag == "a":
+        if self._skip and tag in ("a", "span"):
             self._skip -= 1
         elif self._open and _HEADING.match(tag):
             # ASCII whitespace only: a French no-break space before ":" must survive.

@@ -26,3 +26,8 @@ def test_outline_nests_headings_by_level() -> None:
 def test_title_is_the_first_h1_without_its_permalink() -> None:
     assert title(HTML) == "Title"
     assert title("<h2>x</h2>") is None
+
+
+def test_a_status_badge_is_not_part_of_the_title() -> None:
+    html = '<h2 id="x">Event <span class="status-to-confirm">To be confirmed</span><a class="headerlink">¶</a></h2>'
+    assert outline(html)[0]["name"] == "Event"
