@@ -159,9 +159,11 @@ def test_report_counts_errors_and_says_nothing_was_built(tmp_path: Path) -> None
     )
 
 
-def test_real_data_is_valid(dataset) -> None:
-    assert len(dataset.workplan.areas) == 7
-    assert sorted(dataset.actions, key=lambda a: tuple(map(int, a.split(".")))) == [
+def test_real_data_holds_every_action_of_the_2019_plan(dataset) -> None:
+    """The 19 actions of the Joint Work Plan 2019–2022 (the seed document) are all there; an editor may
+    add others without breaking this test."""
+    assert {area.id for area in dataset.workplan.areas} >= {"1", "2", "3", "4", "5", "6", "7"}
+    assert set(dataset.actions) >= {
         "1.1",
         "1.2",
         "1.3",
@@ -181,7 +183,7 @@ def test_real_data_is_valid(dataset) -> None:
         "6.1",
         "6.2",
         "7.1",
-    ]
+    }
 
 
 def test_every_record_of_real_data_has_a_source(dataset) -> None:
