@@ -320,12 +320,14 @@ class PageReport:
 
 async def shown_scheme(tab: Any) -> str:
     """The palette a page shows: Material's attribute, or else the emulated colour scheme."""
-    return await tab.evaluate(
-        """() => {
+    return str(
+        await tab.evaluate(
+            """() => {
             const scheme = document.body && document.body.getAttribute("data-md-color-scheme");
             if (scheme) return scheme === "slate" ? "dark" : "light";
             return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
         }"""
+        )
     )
 
 

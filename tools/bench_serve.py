@@ -6,9 +6,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from site_quality.preview import ROOT, copy_data, live_preview, wait_for
+
+
+def _shows(marker: str) -> Callable[[str], bool]:
+    return lambda html: marker in html
 
 
 def main() -> int:
@@ -29,7 +34,7 @@ def main() -> int:
             for run in range(1, args.runs + 1):
                 marker = f"Preview check {run}"
                 glossary.write_text(original.replace(anchor, f"{anchor}{marker} ", 1), encoding="utf-8")
-                seconds = wait_for(page, lambda html, marker=marker: marker in html, timeout=60)
+                seconds = wait_for(page, _shows(marker), timeout=60)
                 times.append(seconds)
                 print(f"run {run}: the edit showed after {seconds:.2f} s")
     print(f"median {statistics.median(times):.2f} s over {len(times)} edits ({args.edition}, {args.language})")

@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from site_quality import gates
 from site_quality.pages import KEY_PAGES
@@ -33,7 +34,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FORM_FACTORS = ["mobile", "desktop"]
 
 
-def run_lighthouse(url: str, form_factor: str, output: Path) -> dict:
+def run_lighthouse(url: str, form_factor: str, output: Path) -> dict[str, Any]:
     flags = " ".join(["--headless=new", *gates.CHROMIUM_ARGS])
     command = [
         str(LIGHTHOUSE),

@@ -19,6 +19,7 @@ import sys
 import threading
 from contextlib import AbstractContextManager, suppress
 from pathlib import Path
+from typing import Any
 
 from site_quality import gates
 
@@ -40,7 +41,7 @@ class CompressingHandler(gates.QuietHandler):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
