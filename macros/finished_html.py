@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup
 
 
 class FinishedHtmlError(RuntimeError):
@@ -49,7 +49,7 @@ _SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
 
 def name_search_dialog(html: str, search_word: str) -> str:
     """The search dialog needs an accessible name (axe aria-dialog-name): the theme's word for Search."""
-    named = f'data-md-component="search" role="dialog" aria-label="{escape(search_word)}">'
+    named = Markup('data-md-component="search" role="dialog" aria-label="{}">').format(search_word)
     return _replace_once(html, _SEARCH_DIALOG, named, "search dialog", required=False)
 
 
@@ -73,13 +73,13 @@ def direction_on_html(html: str, direction: str) -> str:
     match = _HTML_TAG.search(html)
     if not match:
         raise FinishedHtmlError('direction: no `<html lang=… class="no-js">` tag (has Material changed it?)')
-    tag = f'<html lang="{match.group(1)}" dir="{direction}" class="no-js">'
+    tag = Markup('<html lang="{}" dir="{}" class="no-js">').format(match.group(1), direction)
     return html[: match.start()] + tag + html[match.end() :]
 
 
 def mark_edition(html: str, edition: str) -> str:
     """`<body data-edition="wco">`, so that the stylesheet gives each edition its colours."""
-    return _replace_once(html, "<body ", f'<body data-edition="{escape(edition)}" ', "edition")
+    return _replace_once(html, "<body ", Markup('<body data-edition="{}" ').format(edition), "edition")
 
 
 _LINK_OR_ABBREVIATION = re.compile(r"<a\b|</a>|<abbr title=")
