@@ -30,6 +30,7 @@ def never_shown(value: Any) -> bool:
     only so that `make check` knows its host; public pages never cite it (tests/test_sources.py)."""
     return isinstance(value, Publisher) and not value.official
 
+
 RESEARCH_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
         "no successor plan was found",
