@@ -401,8 +401,8 @@ def test_acronyms_take_the_focus_except_inside_a_link() -> None:
     )
 
 
-def test_on_a_phone_the_container_drawing_is_on_the_first_screen(built_site: Path) -> None:
-    page_url = (built_site / "wco" / "guides" / "sea-containers" / "index.html").as_uri()
+def test_on_a_phone_the_container_drawing_is_on_the_first_screen(preview_site: Path) -> None:
+    page_url = (preview_site / "wco" / "guides" / "sea-containers" / "index.html").as_uri()
     with chromium() as browser:
         tab = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=1)
         tab.goto(page_url)
