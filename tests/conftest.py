@@ -79,6 +79,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built as `make preview` does: the records to confirm shown, with their badge
+    (the container drawing, whose places await confirmation, is only there)."""
+    target = tmp_path_factory.mktemp("preview") / "site"
+    result = build_site(target, extras=False, env={"PREVIEW": "true"})
+    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
+    return target
+
+
+@pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build of the small fixture data set, which carries HTML, Jinja and untranslated texts."""
     target = tmp_path_factory.mktemp("minimal") / "site"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from markupsafe import Markup
+from pydantic import ValidationError
 
 from macros.context import RenderContext
 from macros.model import Inspection, Pathway
@@ -160,7 +161,8 @@ def test_built_pictures_have_title_and_description_in_the_page_language(built_si
     for page in pages:
         markup = page.read_text(encoding="utf-8")
         svgs = [svg for svg in read_svgs(markup) if svg["attrs"].get("role") == "img"]
-        expected = 3 if guide.inspection else 2  # container, pathway tall and wide
+        drawn = guide.inspection is not None and bool(guide.inspection.places)  # no drawing without a place
+        expected = 3 if drawn else 2  # container, pathway tall and wide
         assert len(svgs) >= expected, page
         page_lang = re.search(r'<html lang="([a-z]+)"', markup).group(1)
         for svg in svgs:
@@ -207,18 +209,49 @@ class Elements(HTMLParser):
 def test_hostile_words_are_drawn_as_words(dataset, text: str, lang: str) -> None:
     """SVG is XML: a label, a title or a description is escaped in <title>, <desc> and <text>, never markup."""
     source = "https://example.org/a"
-    inspection = Inspection.model_validate(
+    # The data check refuses these texts; the pictures must stay safe even if a value slips past it.
+    place = {"place": "understructure", "label": "l", "look_for": "x", "source": source}
+    steps = [{"label": "a", "source": source}, {"label": "b", "source": source}]
+    for model, value, where in (
+        (Inspection, {"title": text, "description": "d", "places": [place]}, ("title",)),
+        (Inspection, {"title": "t", "description": text, "places": [place]}, ("description",)),
+        (Inspection, {"title": "t", "description": "d", "places": [{**place, "label": text}]}, ("places", 0, "label")),
+        (
+            Pathway,
+            {"title": "t", "description": "d", "steps": [{"label": text, "source": source}, steps[1]]},
+            ("steps", 0, "label"),
+        ),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            model.model_validate(value)
+        assert [error["loc"][: len(where)] for error in refused.value.errors()] == [where]
+    safe = Inspection.model_validate(
         {
-            "title": text,
-            "description": text,
-            "places": [{"place": "understructure", "label": text, "look_for": "x", "source": source}],
+            "title": "t",
+            "description": "d",
+            "places": [{"place": "understructure", "label": "l", "look_for": "x", "source": source}],
         }
     )
-    pathway = Pathway.model_validate(
+    hostile = {"en": text}
+    inspection = safe.model_copy(
+        update={
+            "title": hostile,
+            "description": hostile,
+            "places": [place.model_copy(update={"label": hostile}) for place in safe.places],
+        }
+    )
+    safe_pathway = Pathway.model_validate(
         {
-            "title": text,
-            "description": text,
-            "steps": [{"label": text, "source": source}, {"label": text, "customs": True, "source": source}],
+            "title": "t",
+            "description": "d",
+            "steps": [{"label": "a", "source": source}, {"label": "b", "customs": True, "source": source}],
+        }
+    )
+    pathway = safe_pathway.model_copy(
+        update={
+            "title": hostile,
+            "description": hostile,
+            "steps": [step.model_copy(update={"label": hostile}) for step in safe_pathway.steps],
         }
     )
     ctx = RenderContext(dataset, lang, "guides/sea-containers.md")

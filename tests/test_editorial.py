@@ -17,12 +17,19 @@ import pytest
 from pydantic import BaseModel
 
 from macros.dataset import Dataset, load_dataset
-from macros.model import LANGUAGES
+from macros.model import LANGUAGES, Publisher
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EDITOR_ONLY = {"note", "confirm"}
 """Record fields for editors: never rendered, so free to speak of the research."""
+
+
+def never_shown(value: Any) -> bool:
+    """Records that no public page shows: an unofficial publisher (Wikipedia, a mirror) is registered
+    only so that `make check` knows its host; public pages never cite it (tests/test_sources.py)."""
+    return isinstance(value, Publisher) and not value.official
+
 
 RESEARCH_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
@@ -157,6 +164,8 @@ RESEARCH_PHRASES: dict[str, tuple[str, ...]] = {
 
 def public_texts(value: Any, where: str) -> Iterator[tuple[str, str, str]]:
     """(where, language, text) for every public Text under `value`; editor-only fields skipped."""
+    if never_shown(value):
+        return
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             if name not in EDITOR_ONLY:
@@ -196,6 +205,14 @@ def test_the_walk_reaches_texts_in_every_file(texts: list[tuple[str, str, str]])
     assert {"organizations", "agreement", "workplan", "updates", "events", "glossary", "links"} <= roots
     assert {"contacts", "labels", "guides", "seeds"} <= roots
     assert {language for _, language, _ in texts} == set(LANGUAGES)
+
+
+def test_only_unofficial_publishers_are_skipped(texts: list[tuple[str, str, str]]) -> None:
+    """Official publishers' names are cited on public pages, so the walk reads them."""
+    data = load_dataset(ROOT / "data")
+    walked = {where.split("]")[0] for where, _, _ in texts if where.startswith("publishers[")}
+    official = {f"publishers[{key}" for key, publisher in data.publishers.items() if publisher.official}
+    assert walked == official and official
 
 
 def test_notes_are_not_walked() -> None:

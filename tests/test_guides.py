@@ -8,14 +8,16 @@ import shutil
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markupsafe import Markup, escape
+from pydantic import ValidationError
 
 from macros.context import RenderContext
 from macros.dataset import load_dataset
 from macros.errors import DataErrors
-from macros.model import Guide, Instrument
+from macros.model import Guide, Instrument, Record
 from macros.render.glossary import focusable_abbreviations
 from macros.render.guides import (
     PDF_MARKER,
@@ -33,6 +35,23 @@ GUIDES = ("sea-containers", "e-commerce", "ephyto")
 
 def guide(dataset, guide_id: str):
     return next(item for item in dataset.guides if item.id == guide_id)
+
+
+def _confirmed(value: Any) -> Any:
+    """`value` with every record in it published, as once the Secretariats have confirmed them."""
+    if isinstance(value, Record):
+        changes = {name: _confirmed(getattr(value, name)) for name in type(value).model_fields}
+        return value.model_copy(update={**changes, "status": "published", "confirm": None})
+    if isinstance(value, list):
+        return [_confirmed(item) for item in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def confirmed_dataset():
+    """The data with every part of each guide confirmed (the public data may have hidden some parts)."""
+    data = load_dataset(ROOT / "data")
+    return replace(data, guides=_confirmed(data.guides))
 
 
 # --- Data --------------------------------------------------------------------------------------
@@ -134,8 +153,10 @@ def elements(markup: str) -> Elements:
 LEFTOVER_MARKDOWN = ("## ", "](", "{ #", "{:", "|---", ":material-", " markdown>")
 
 
-def test_guide_page_has_title_pdf_marker_sources_and_action_links(dataset) -> None:
+def test_guide_page_has_title_pdf_marker_sources_and_action_links(confirmed_dataset) -> None:
+    dataset = confirmed_dataset
     item = guide(dataset, "sea-containers")
+    assert item.inspection and item.inspection.places
     ctx = RenderContext(dataset, "en", "guides/sea-containers.md", "wco")
     page = render_guide_page("sea-containers", ctx)
     assert isinstance(page, Markup)
@@ -167,13 +188,14 @@ def test_guide_sections_keep_their_ids_as_heading_ids(dataset, guide_id: str) ->
     item = guide(dataset, guide_id)
     page = render_guide_page(guide_id, RenderContext(dataset, "fr", f"guides/{guide_id}.md", "ippc"))
     ids = [identifier for level, identifier, _ in elements(page).headings if level == "h2"]
-    expected = ["where-to-look"] if item.inspection else []
+    expected = ["where-to-look"] if item.inspection and item.inspection.places else []
     expected += [section.id for section in item.sections] + ["pathway"]
     expected += ["instruments"] if item.instruments else []
     assert ids == [*expected, "actions", "sources"]
 
 
-def test_short_items_are_set_in_columns_and_key_figures_stand_out(dataset) -> None:
+def test_short_items_are_set_in_columns_and_key_figures_stand_out(confirmed_dataset) -> None:
+    dataset = confirmed_dataset
     ctx = RenderContext(dataset, "en", "guides/sea-containers.md", "wco")
     page = render_guide_page("sea-containers", ctx)
     short = re.search(r'<div class="guide-short-list">\s*<ul>(.*?)</ul>\s*</div>', page, re.S)
@@ -258,9 +280,10 @@ def _hostile_guide(item: Guide, text: str) -> Guide:
         )
         for section in item.sections
     ]
-    instrument = Instrument.model_validate(
-        {"name": text, "about": text, "url": "https://example.org/a", "source": "https://example.org/a"}
+    safe = Instrument.model_validate(
+        {"name": "n", "about": "a", "url": "https://example.org/a", "source": "https://example.org/a"}
     )
+    instrument = safe.model_copy(update={"name": hostile, "about": hostile})
     return item.model_copy(
         update={
             "title": hostile,
@@ -304,6 +327,17 @@ def assert_inert(markup: str) -> None:
         }
         for attributes in svgs
     ), svgs
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_guide_texts_are_refused_by_the_check(text: str) -> None:
+    """The first layer: the data check refuses each text (the test below simulates a hole in it)."""
+    with pytest.raises(ValidationError) as refused:
+        Instrument.model_validate({"name": text, "about": "a", "source": "https://example.org/a"})
+    assert [error["loc"][:1] for error in refused.value.errors()] == [("name",)]
+    with pytest.raises(ValidationError) as refused:
+        Instrument.model_validate({"name": "n", "about": text, "source": "https://example.org/a"})
+    assert [error["loc"][:1] for error in refused.value.errors()] == [("about",)]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -367,8 +401,8 @@ def test_acronyms_take_the_focus_except_inside_a_link() -> None:
     )
 
 
-def test_on_a_phone_the_container_drawing_is_on_the_first_screen(built_site: Path) -> None:
-    page_url = (built_site / "wco" / "guides" / "sea-containers" / "index.html").as_uri()
+def test_on_a_phone_the_container_drawing_is_on_the_first_screen(preview_site: Path) -> None:
+    page_url = (preview_site / "wco" / "guides" / "sea-containers" / "index.html").as_uri()
     with chromium() as browser:
         tab = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=1)
         tab.goto(page_url)

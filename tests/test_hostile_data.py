@@ -19,11 +19,15 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from macros.dataset import load_dataset
 from macros.errors import DataErrors
+from macros.model import Instrument
 
 from .conftest import FIXTURES, ROOT
+from .html_text import HOSTILE_TEXTS, HOSTILE_URL
+from .markup_checks import HOSTILE as MARKUP_HOSTILE
 
 HOSTILE = FIXTURES / "hostile"
 
@@ -373,3 +377,21 @@ def test_check_command_without_a_data_folder(tmp_path: Path) -> None:
     assert result.stderr == (
         f"{tmp_path / 'nowhere'}: there is no data folder here; name the folder that holds the .yml files\n"
     )
+
+
+@pytest.mark.parametrize("text", [*HOSTILE_TEXTS, MARKUP_HOSTILE])
+@pytest.mark.parametrize("field", ["name", "about"])  # a Text, and a BlockText
+def test_the_texts_render_tests_inject_are_refused_by_the_check(field: str, text: str) -> None:
+    """The render tests put these texts past the check (model_copy) to test the second layer, the
+    escaping; this is the first layer: the check refuses each of them, in the field that holds it."""
+    valid = {"name": "n", "about": "a", "source": "https://www.wcoomd.org/"}
+    Instrument.model_validate(valid)
+    with pytest.raises(ValidationError) as refused:
+        Instrument.model_validate({**valid, field: text})
+    assert [error["loc"][:1] for error in refused.value.errors()] == [(field,)]
+
+
+def test_the_url_render_tests_inject_is_refused_by_the_check() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Instrument.model_validate({"name": "n", "about": "a", "url": HOSTILE_URL, "source": "https://www.wcoomd.org/"})
+    assert [error["loc"][:1] for error in refused.value.errors()] == [("url",)]

@@ -68,7 +68,7 @@ def test_links_are_relative_to_the_page(data: Dataset) -> None:
 def test_area_without_reports_says_so(data: Dataset) -> None:
     page = render_area_page("1", ctx(data, "areas/joint-events.md"))
     assert "Progress reports<a" in page
-    assert "<p>No progress report on this in the sources.</p>" in page
+    assert "<p>No progress has been reported on this.</p>" in page
 
 
 def test_hostile_texts_stay_text(data: Dataset) -> None:

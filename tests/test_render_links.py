@@ -52,8 +52,8 @@ def test_link_columns_list_each_link_and_say_when_a_column_is_empty(data: Datase
     html = render_link_columns(data.links, ctx(data))
     assert [e.attrs["href"] for e in elements(html, "a")] == [link(data).url]
     assert f'<a href="{link(data).url}">Sea containers</a>' in html
-    assert "<p>No official page recorded yet.</p>" in html  # the WCO column
-    assert render_link_columns([], ctx(data)) == "<p>No official page recorded yet.</p>"
+    assert "<p>No official pages are listed for this topic.</p>" in html  # the WCO column
+    assert render_link_columns([], ctx(data)) == "<p>No official pages are listed for this topic.</p>"
 
 
 def test_links_of_other_organizations_get_their_own_column(data: Dataset) -> None:

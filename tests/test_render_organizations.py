@@ -57,7 +57,7 @@ def test_partner_cards_are_material_grid_cards(data: Dataset) -> None:
     assert html.startswith('<div class="grid cards">\n<ul>\n<li>')
     assert [e.attrs["href"] for e in elements(html, "a")] == ["about-wco/", "about-ippc/"]
     assert "<hr>" in html
-    assert "<p>An intergovernmental body for &lt;Customs&gt;.</p>" in html
+    assert "<p>An intergovernmental body for Customs (1 &lt; 2 &amp; 3 &gt; 2).</p>" in html
     assert "<li>Contracting parties: <strong>185</strong> <small>(as of October 2025)</small></li>" in html
 
 

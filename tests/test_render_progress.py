@@ -37,7 +37,7 @@ def test_update_is_a_heading_with_date_text_actions_and_sources(data: Dataset) -
     )
     assert (
         '<p><time datetime="2019-09">September 2019</time>. A <abbr title="World Customs Organization">WCO</abbr>'
-        " officer presented the &lt;b&gt;SAFE&lt;/b&gt; Framework."
+        " officer presented the <strong>SAFE</strong> Framework."
         ' Work plan actions: <a href="../../workplan/#action-5-1">5.1</a>.</p>'
     ) in html
     assert '<p><span class="source">Source: ' in html
@@ -70,7 +70,7 @@ def test_update_list_is_newest_first(data: Dataset) -> None:
 
 
 def test_empty_update_list_says_so(data: Dataset) -> None:
-    assert render_update_list([], ctx(data)) == "<p>No progress report on this in the sources.</p>"
+    assert render_update_list([], ctx(data)) == "<p>No progress has been reported on this.</p>"
 
 
 def test_latest_updates_link_their_area_pages(data: Dataset) -> None:
@@ -95,7 +95,7 @@ def test_latest_updates_mark_those_to_confirm(data: Dataset) -> None:
 
 def test_no_latest_update_says_so(data: Dataset) -> None:
     html = render_latest_updates(ctx(dataclasses.replace(data, updates=[]), "index.md"))
-    assert html == "<p>No progress report on this in the sources.</p>"
+    assert html == "<p>No progress has been reported on this.</p>"
 
 
 def test_hostile_texts_stay_text(data: Dataset) -> None:

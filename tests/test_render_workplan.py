@@ -72,7 +72,7 @@ def test_action_details_are_shown_under_the_action(data: Dataset) -> None:
 
 def test_action_without_report_says_so(data: Dataset) -> None:
     table = render_action_table(data.areas["1"], ctx(data))
-    assert table.count('<span class="no-report">No progress reported in the sources</span>') == 2
+    assert table.count('<span class="no-report">No progress reported</span>') == 2
 
 
 def test_reported_progress_links_the_update(data: Dataset) -> None:

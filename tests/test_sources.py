@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
 from macros.editorial import public_view
 from macros.errors import DataErrors
-from macros.model import Publisher, Record, parse_host
+from macros.model import Publisher, Record, parse_host, parse_sources
 from macros.render.sources import cited_sources, localized_url, render_sources, source_year
 
 from .conftest import FIXTURES
@@ -280,17 +280,25 @@ def test_nothing_when_no_source_is_official(minimal: Dataset) -> None:
     assert render_sources(("https://en.wikipedia.org/wiki/X",), ctx) == ""
 
 
+HOSTILE_NAME = '<script>alert(1)</script>[x](javascript:alert(1)){: onclick="x"}"><img src=x onerror=alert(1)>'
+
+
+def test_hostile_publisher_name_is_refused_by_the_check() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Publisher.model_validate(
+            {"id": "ippc", "name": "x", "short_name": HOSTILE_NAME, "official": True, "hosts": ["ippc.int"]}
+        )
+    assert [error["loc"][:1] for error in refused.value.errors()] == [("short_name",)]
+    with pytest.raises(ValueError, match="quote"):
+        parse_sources('https://www.ippc.int/en/"><script>')
+
+
 def test_hostile_publisher_name_and_address_are_inert(minimal: Dataset) -> None:
-    hostile = Publisher.model_validate(
-        {
-            "id": "ippc",
-            "name": "x",
-            "short_name": '<script>alert(1)</script>[x](javascript:alert(1)){: onclick="x"}'
-            '"><img src=x onerror=alert(1)>',
-            "official": True,
-            "hosts": ["ippc.int"],
-        }
+    """Should a hostile name slip past the check (simulated with model_copy), it still comes out as text."""
+    valid = Publisher.model_validate(
+        {"id": "ippc", "name": "x", "short_name": "IPPC", "official": True, "hosts": ["ippc.int"]}
     )
+    hostile = valid.model_copy(update={"short_name": {"en": HOSTILE_NAME}})
     data = Dataset(**{**{f: getattr(minimal, f) for f in _init_fields()}, "publishers": {"ippc": hostile}})
     html = str(render_sources(('https://www.ippc.int/en/"><script>',), RenderContext(data, "en", "events.md")))
     tags = _tags(html)
