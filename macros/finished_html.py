@@ -49,7 +49,7 @@ _SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
 
 def name_search_dialog(html: str, search_word: str) -> str:
     """The search dialog needs an accessible name (axe aria-dialog-name): the theme's word for Search."""
-    named = Markup('data-md-component="search" role="dialog" aria-label="{}">').format(search_word)
+    named = str(Markup('data-md-component="search" role="dialog" aria-label="{}">').format(search_word))
     return _replace_once(html, _SEARCH_DIALOG, named, "search dialog", required=False)
 
 
@@ -73,13 +73,13 @@ def direction_on_html(html: str, direction: str) -> str:
     match = _HTML_TAG.search(html)
     if not match:
         raise FinishedHtmlError('direction: no `<html lang=… class="no-js">` tag (has Material changed it?)')
-    tag = Markup('<html lang="{}" dir="{}" class="no-js">').format(match.group(1), direction)
+    tag = str(Markup('<html lang="{}" dir="{}" class="no-js">').format(match.group(1), direction))
     return html[: match.start()] + tag + html[match.end() :]
 
 
 def mark_edition(html: str, edition: str) -> str:
     """`<body data-edition="wco">`, so that the stylesheet gives each edition its colours."""
-    return _replace_once(html, "<body ", Markup('<body data-edition="{}" ').format(edition), "edition")
+    return _replace_once(html, "<body ", str(Markup('<body data-edition="{}" ').format(edition)), "edition")
 
 
 _LINK_OR_ABBREVIATION = re.compile(r"<a\b|</a>|<abbr title=")
@@ -211,7 +211,9 @@ class PageFacts:
 
 
 def finish_page(html: str, facts: PageFacts) -> str:
-    """The steps every page (and the 404 page) goes through, in order."""
+    """The steps every page (and the 404 page) goes through, in order. The page is plain text here
+    (`str`), never Markup: joining Markup to it would escape the whole page."""
+    html = str(html)
     html = drop_checkbox_autocomplete(html)
     html = drop_empty_tabindex(html)
     html = name_search_dialog(html, facts.search_word)

@@ -87,3 +87,9 @@ def test_french_punctuation_leaves_quoted_wording_alone() -> None:
         steps.language_punctuation(html, "fr")
         == "<p>Thème\u00a0: «\u00a0AEO 2.0: advancing\u00a0» (en français\u00a0: x)</p>"
     )
+
+
+def test_finished_page_stays_text_and_is_not_escaped() -> None:
+    html = steps.finish_page(PAGE, steps.PageFacts("wco", "ltr", "Search"))
+    assert type(html) is str
+    assert "&lt;" not in html and html.startswith('<html lang="fr" dir="ltr" class="no-js">')
