@@ -96,7 +96,7 @@ def _entries(data: Dataset, edition: Edition, ctx: RenderContext) -> list[dict[s
             "key": f"event/{event.id}",
             "date": _moment(event.starts_on),
             "title": plain_text(event.title, lang, ctx.markdown),
-            "link": _link(edition, lang, *event_path(event)),
+            "link": _link(edition, lang, *event_path(event, ctx)),
             "summary": str(ctx.markdown.block(event.description.get(lang, event.description["en"])))
             if event.description
             else "",

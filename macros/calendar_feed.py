@@ -73,7 +73,7 @@ def _event(event: Event, ctx: RenderContext, edition: Edition, stamp: datetime) 
         where.append(label_plain("virtual", ctx))
     if where:
         item.add("location", ", ".join(where))
-    url = edition.page_url(ctx.lang, *event_path(event))
+    url = edition.page_url(ctx.lang, *event_path(event, ctx))
     if url:
         item.add("url", url)
     return item

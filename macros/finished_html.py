@@ -117,6 +117,7 @@ _TAG = re.compile(r"(<[^>]*>)")
 _VERBATIM = {"code", "pre", "script", "style", "kbd", "samp"}
 _FRENCH_BEFORE = re.compile(r"(?:(?<=[^\s\u00a0\u202f(\[])|^)[ \u00a0]?([:;?!])(?=[\s<]|$)")
 _GUILLEMET = re.compile(r"([«»])")
+_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
 _SPACE_AFTER_OPENING = re.compile(r"«[ \u00a0]?(?=\S)")
 _SPACE_BEFORE_CLOSING = re.compile(r"(?<=\S)[ \u00a0]?»")
 _CHINESE_COLON = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?: ?")
@@ -138,7 +139,12 @@ class _French:
             elif piece == "»":
                 self.quoted = False
             elif not self.quoted:
-                pieces[index] = _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1), piece)
+                # An entity's own `;` (&lt;) is not punctuation.
+                words = _ENTITY.split(piece)
+                pieces[index] = "".join(
+                    word if _ENTITY.fullmatch(word) else _FRENCH_BEFORE.sub(lambda m: "\u00a0" + m.group(1), word)
+                    for word in words
+                )
         text = "".join(pieces)
         text = _SPACE_AFTER_OPENING.sub("«\u00a0", text)
         return _SPACE_BEFORE_CLOSING.sub("\u00a0»", text)

@@ -290,7 +290,7 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
         # The page answers at any depth, so its links start at the root: the public URL's path, or,
         # when site/ is served as one folder, the edition's folder in it.
         edition_path = urlsplit(config.site_url).path if config.site_url else f"/{self.config.edition}/"
-        if not config.site_url:
+        if not config.site_url and not offline_build(config):  # the offline copy is opened from disk
             output = root_at_edition(output, edition_path)
         output = not_found_text(output, str(render_not_found(self.data.labels, languages, edition_path)))
         return finish_page(output, self._page_facts(config))

@@ -90,7 +90,10 @@ def build_epoch(env: dict[str, str] | None = None) -> int:
 def zip_folder(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     """Zip `folder` as `top/…`, reproducibly: sorted entries, one timestamp, fixed modes."""
     stamp = datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), tz=UTC).timetuple()[:6]
-    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    # Sorted by the names they have in the zip (a Path sorts `events/2005.html` before `events.html`).
+    files = sorted(
+        (path for path in folder.rglob("*") if path.is_file()), key=lambda p: p.relative_to(folder).as_posix()
+    )
     archive.parent.mkdir(parents=True, exist_ok=True)
     partial = archive.with_name(archive.name + ".part")
     with zipfile.ZipFile(partial, "w") as zipped:

@@ -82,9 +82,12 @@ def plain_text(text: Mapping[str, str] | None, lang: str, markdown: DataMarkdown
     return " ".join(html.unescape(_TAG.sub("", str(converter.inline(source)))).split())
 
 
-def event_path(event: Event) -> tuple[str, str]:
-    """Where an event is shown: its page path in a language and its anchor."""
-    return "events/", anchor("event", event.id)
+def event_path(event: Event, ctx: RenderContext) -> tuple[str, str]:
+    """Where an event is shown: its page path in a language (the events page, or its year's page once
+    archived) and its anchor."""
+    from .render.events import event_page  # here: the render modules import this one
+
+    return event_page(event, ctx).removesuffix(".md") + "/", anchor("event", event.id)
 
 
 def update_path(update: Update, data: Dataset) -> tuple[str, str]:

@@ -81,7 +81,7 @@ def event_ld(event: Event, ctx: RenderContext, edition: Edition) -> dict[str, An
             "eventAttendanceMode": f"{SCHEMA}/{mode}EventAttendanceMode",
             # The data records events that took or take place; none is marked cancelled or moved.
             "eventStatus": f"{SCHEMA}/EventScheduled",
-            "url": edition.page_url(ctx.lang, *event_path(event)),
+            "url": edition.page_url(ctx.lang, *event_path(event, ctx)),
             "sameAs": event.url,
             "inLanguage": ctx.lang,
         }

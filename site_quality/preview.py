@@ -63,17 +63,22 @@ def live_preview(data_dir: Path, edition: str = "wco", language: str = "en") -> 
         "--dev-addr",
         f"127.0.0.1:{port}",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(url, lambda page: "<html" in page, timeout=120, interval=0.5)
-        yield url
-    finally:
-        process.terminate()
+    log = data_dir.parent / f"serve-{port}.log"  # MkDocs' messages: a pipe nobody reads would fill and stop it
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            wait_for(url, lambda page: "<html" in page, timeout=120, interval=0.5)
+            yield url
+        except TimeoutError as error:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise TimeoutError(f"{error}; the preview said:\n{tail}") from None
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def copy_data(source: Path, target: Path) -> Path:

@@ -11,6 +11,7 @@ from macros.calendar_feed import event_calendar, events_calendar
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
 from macros.publication import Edition, build_moment, plain_text
+from macros.render.events import event_page
 from macros.text import label_plain
 
 from .conftest import FIXTURES
@@ -61,7 +62,8 @@ def test_place_or_virtual_and_the_page_url_only_when_public(dataset: Dataset) ->
     assert all("URL" not in item for item in local)
     for event in dataset.events:
         item = public[event.id]
-        assert str(item["URL"]) == f"https://wco.example.org/collab/fr/events/#event-{event.id}"
+        page = event_page(event, RenderContext(dataset, "fr", today=STAMP.date())).removesuffix(".md")
+        assert str(item["URL"]) == f"https://wco.example.org/collab/fr/{page}/#event-{event.id}"
         location = str(item.get("LOCATION", ""))
         if event.virtual:
             assert label_plain("virtual", ctx) in location

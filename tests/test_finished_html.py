@@ -74,6 +74,7 @@ def test_french_punctuation_keeps_what_is_right() -> None:
         "<p>Source\u00a0: 10:30, https://x.example/</p>"
     )
     assert steps.language_punctuation("<p>douanes&nbsp;: x</p>", "fr") == "<p>douanes\u00a0: x</p>"
+    assert steps.language_punctuation("<p>(1 &lt; 2 &amp; 3)</p>", "fr") == "<p>(1 &lt; 2 &amp; 3)</p>"
 
 
 def test_chinese_colon_is_full_width() -> None:

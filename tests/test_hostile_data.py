@@ -149,36 +149,36 @@ EXPECTED: dict[str, list[str]] = {
         "the image instead: [its title](https://…)",
     ],
     "label-attribute-placeholder": [
-        "labels.yml:21:9: labels.as_of.en: '{date.__class__}' is not a placeholder: write a name in "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: '{date.__class__}' is not a placeholder: write a name in "
         "braces, such as {date}, with lower-case letters, digits and underscores only",
     ],
     "label-format-spec": [
-        "labels.yml:21:9: labels.as_of.en: '{date:>99999999}' is not a placeholder: write a name in "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: '{date:>99999999}' is not a placeholder: write a name in "
         "braces, such as {date}, with lower-case letters, digits and underscores only",
     ],
     "label-html": [
-        "labels.yml:21:9: labels.as_of.en: HTML is not allowed in a label; write plain text, with "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: HTML is not allowed in a label; write plain text, with "
         "*emphasis*, **strong** or [a link](https://…) where needed",
     ],
     "label-link-javascript": [
-        "labels.yml:21:9: labels.as_of.en: the link target 'javascript:alert(1' uses 'javascript:', "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: the link target 'javascript:alert(1' uses 'javascript:', "
         "which is not allowed; links in data text must start with https://, http:// or mailto:",
     ],
     "label-missing": [
-        "labels.yml:6:3: labels: there is no label 'as_of', which the code uses (first at "
+        "labels.yml:{first_label}:3: labels: there is no label 'as_of', which the code uses (first at "
         "macros/render/guides.py:N); add it, with its English text",
     ],
     "label-translation-placeholder": [
-        "labels.yml:24:9: labels.as_of.es: the es text has the placeholder {dates}, but the code fills in "
+        "labels.yml:{as_of_es}:9: labels.as_of.es: the es text has the placeholder {dates}, but the code fills in "
         "the placeholder {date} (first at macros/render/guides.py:N); use those, no more and no fewer",
     ],
     "label-unknown-placeholder": [
-        "labels.yml:21:9: labels.as_of.en: the en text has the placeholders {date}, {secret}, but the "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: the en text has the placeholders {date}, {secret}, but the "
         "code fills in the placeholder {date} (first at macros/render/guides.py:N); use those, no more and "
         "no fewer",
     ],
     "label-unpaired-brace": [
-        "labels.yml:21:9: labels.as_of.en: a { or } without its pair; placeholders are written {name}, "
+        "labels.yml:{as_of_en}:9: labels.as_of.en: a { or } without its pair; placeholders are written {name}, "
         "and a brace that is shown is written twice ({{ or }})",
     ],
     "link-autolink-javascript": [
@@ -280,6 +280,30 @@ EXPECTED: dict[str, list[str]] = {
         "events.yml:5:11: events[0].kind: this is not valid YAML here: the tag "
         "tag:yaml.org,2002:python/object/apply:os.system is not allowed in data; remove it",
     ],
+}
+
+
+def _label_lines() -> dict[str, int]:
+    """Where the labels these cases change stand in data/labels.yml (the minimal fixture links to it),
+    so that an editor's edit of the labels never breaks these tests."""
+    lines = (Path(__file__).resolve().parent.parent / "data" / "labels.yml").read_text(encoding="utf-8").splitlines()
+    first = next(number for number, line in enumerate(lines, 1) if line.startswith("  ") and line.strip().endswith(":"))
+    as_of = lines.index("  as_of:") + 1
+    language: dict[str, int] = {}
+    for offset, line in enumerate(lines[as_of : as_of + 7], 1):
+        language.setdefault(line.strip().split(":")[0], as_of + offset)
+    return {"first_label": first, "as_of_en": language["en"], "as_of_es": language["es"]}
+
+
+_LINES = _label_lines()
+EXPECTED = {
+    case: [
+        message.replace("{as_of_en}", str(_LINES["as_of_en"]))
+        .replace("{as_of_es}", str(_LINES["as_of_es"]))
+        .replace("{first_label}", str(_LINES["first_label"]))
+        for message in messages
+    ]
+    for case, messages in EXPECTED.items()
 }
 
 

@@ -67,7 +67,7 @@ def test_action_details_are_shown_under_the_action(data: Dataset) -> None:
     action = data.areas["1"].actions[0].model_copy(update={"details": {"en": "Held in *2019*."}})
     area = data.areas["1"].model_copy(update={"actions": [action]})
     table = render_action_table(area, ctx(data))
-    assert "<td>Organize joint workshops<br><small>Held in <em>2019</em>.</small></td>" in table
+    assert '<td>Organize joint workshops<span class="action-details">Held in <em>2019</em>.</span></td>' in table
 
 
 def test_action_without_report_says_so(data: Dataset) -> None:

@@ -22,6 +22,7 @@ from ..model import Action, Area, PartialDate
 from ..publication import update_source
 from ..text import anchor, label, label_plain, plain, t
 from ..time_frames import YearSpan, parse_time_frame
+from .events import event_page
 
 When = Literal["before", "during", "after"]
 Status = Literal["during", "after", "before", "none"]
@@ -91,7 +92,7 @@ def track(ctx: RenderContext) -> list[TrackedAction]:
                     e.id,
                     e.starts_on,
                     e.title,
-                    "events.md",
+                    event_page(e, ctx),
                     anchor("event", e.id),
                     _when(e.starts_on, first, last),
                 )

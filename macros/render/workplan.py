@@ -47,8 +47,10 @@ def render_workplan_facts(ctx: RenderContext) -> Markup:
     ]
     table = render_template("facts_table.html", rows=rows)
     intro = t(plan.intro, ctx, block=True)
-    publication = render_publication(plan.title, plan.publication, ctx)
-    return Markup("{}{}\n<p>{}</p>\n{}").format(intro, table, render_sources(plan.source, ctx), publication)
+    facts = Markup("{}{}\n<p>{}</p>").format(intro, table, render_sources(plan.source, ctx))
+    if plan.publication is None:
+        return facts
+    return Markup("{}\n{}").format(facts, render_publication(plan.title, plan.publication, ctx))
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:
