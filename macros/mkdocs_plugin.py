@@ -150,7 +150,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
         public = self.config.edition_urls.get(self.config.edition, "")
         if public:
             config.site_url = public
-        if self.data_error:
+        if self.data_error:  # no areas to list: every page shows the errors (see on_page_markdown)
+            if config.nav:
+                config.nav = _expand(config.nav, [])
             return config
         languages = self.languages(config, self.config.edition)
         docs = Path(config.docs_dir)
@@ -289,8 +291,11 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
             return ""
         # The page answers at any depth, so its links start at the root: the public URL's path, or,
         # when site/ is served as one folder, the edition's folder in it.
-        edition_path = urlsplit(config.site_url).path if config.site_url else f"/{self.config.edition}/"
-        if not config.site_url and not offline_build(config):  # the offline copy is opened from disk
+        offline = offline_build(config)  # the offline copy is opened from disk, its folder the root
+        edition_path = (
+            urlsplit(config.site_url).path if config.site_url else "/" if offline else f"/{self.config.edition}/"
+        )
+        if not config.site_url and not offline:
             output = root_at_edition(output, edition_path)
         output = not_found_text(output, str(render_not_found(self.data.labels, languages, edition_path)))
         return finish_page(output, self._page_facts(config))
