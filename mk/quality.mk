@@ -3,7 +3,7 @@
 NODE_STAMP := node_modules/.installed
 SITE ?= site
 
-.PHONY: node_modules test-deps lighthouse screenshots linkcheck-external
+.PHONY: node_modules test-deps lighthouse bench-pages screenshots linkcheck-external
 
 # npm ci installs exactly package-lock.json. --ignore-scripts: vnu-jar's install script would
 # download a Java runtime (java comes from apt, see .ci/run); no package here needs its scripts.
@@ -17,9 +17,13 @@ node_modules: $(NODE_STAMP)
 
 test-deps: $(STAMP) $(NODE_STAMP)
 
-# Lighthouse scores and page weight of the key pages, mobile and desktop, served with gzip.
+# Lighthouse scores and page weight of the key pages, mobile and desktop, served with gzip, as a
+# table (median of RUNS runs each).
+RUNS ?= 3
 lighthouse: build $(NODE_STAMP)
-	$(PY) tools/lighthouse.py --site $(SITE)
+	$(PY) tools/lighthouse.py --site $(SITE) --runs $(RUNS)
+
+bench-pages: lighthouse
 
 # PNGs of the key pages at desktop and phone widths, light and dark, into screenshots/.
 screenshots: build
