@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := build
 
-.PHONY: build preview test test-fast check review serve lint typecheck format clean translations bench
+.PHONY: build preview test test-fast check review serve lint typecheck format clean translations bench bench-build
 
 -include mk/quality.mk
 
@@ -60,3 +60,7 @@ translations: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tools/bench_growth.py
+
+# The full build's cost against the quick one's (median of 3 each; goal: at most 1.6×).
+bench-build: $(STAMP) $(NODE_STAMP)
+	$(PY) tools/bench_build.py

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
@@ -92,40 +92,56 @@ def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int,
 
 def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
     """Validate, build every edition (side by side: one per core), add PDFs and offline copies,
-    then swap the result in for site/. Any failure leaves site/ as it was."""
+    then swap the result in for site/. Any failure leaves site/ as it was.
+
+    The extras overlap the editions' builds: each offline copy (a build of its own, macros/offline.py)
+    starts with them and waits only to take the PDFs, which are made (or taken from their cache,
+    macros/pdf.py) as soon as the editions are built."""
     if check(data_dir) != 0:
         print(f"{site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
-    with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:
-        results = dict(
-            zip(
-                EDITIONS.values(),
-                pool.map(lambda item: _build_edition(item[1], staging / item[0], env), EDITIONS.items()),
-                strict=True,
-            )
-        )
-    failed = [config for config, (code, _) in results.items() if code != 0]
-    for _, messages in results.values():
-        if messages:
-            print("\n".join(messages), file=sys.stderr)
-    if failed:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build of {', '.join(failed)} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    if extras:
+    with ThreadPoolExecutor(max_workers=2 * len(EDITIONS) + 1) as pool:
+        builds = {
+            config: pool.submit(_build_edition, config, staging / edition, env) for edition, config in EDITIONS.items()
+        }
+
+        def editions_built() -> bool:
+            return all(future.result()[0] == 0 for future in builds.values())
+
+        pdfs: Future[list[Path]] | None = None
+        copies: list[Future[Path]] = []
+        if extras:
+
+            def guide_pdfs() -> list[Path]:
+                if not editions_built():
+                    raise OfflineError("an edition failed to build")
+                return write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
+
+            pdfs = pool.submit(guide_pdfs)
+            copies = [
+                pool.submit(write_offline_zip, ROOT / config, edition, staging / edition, env, pdfs.result)
+                for edition, config in EDITIONS.items()
+            ]
+        results = {config: future.result() for config, future in builds.items()}
+        failed = [config for config, (code, _) in results.items() if code != 0]
+        for _, messages in results.values():
+            if messages:
+                print("\n".join(messages), file=sys.stderr)
+        if failed:
+            wait(copies)
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"The build of {', '.join(failed)} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
         try:
-            write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
-            with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:  # offline copies (macros/offline.py)
-                list(
-                    pool.map(
-                        lambda item: write_offline_zip(ROOT / item[1], item[0], staging / item[0], env),
-                        EDITIONS.items(),
-                    )
-                )
+            if pdfs is not None:
+                pdfs.result()
+            for copy in copies:
+                copy.result()
         except OfflineError as error:
+            wait(copies)
             shutil.rmtree(staging, ignore_errors=True)
             print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -118,12 +119,24 @@ def build_offline_copy(config_file: Path, target: Path, env: dict[str, str]) -> 
         print("\n".join(warnings), file=sys.stderr)
 
 
-def write_offline_zip(config_file: Path, edition: str, edition_dir: Path, env: dict[str, str]) -> Path:
+def write_offline_zip(
+    config_file: Path,
+    edition: str,
+    edition_dir: Path,
+    env: dict[str, str],
+    pdfs_ready: Callable[[], object] | None = None,
+) -> Path:
     """Build the offline copy of the edition built in `edition_dir`, with its guides' PDFs, and zip it
-    into `edition_dir/downloads/<edition>-offline.zip`."""
+    into `edition_dir/downloads/<edition>-offline.zip`.
+
+    The copy does not need the edition's build: it can be built while that build runs; only its
+    PDFs come from there, so `pdfs_ready` (if given) is waited for before they are copied, and a
+    failure it raises stops the copy."""
     with tempfile.TemporaryDirectory(prefix=f"offline-{edition}-") as temp:
         copy = Path(temp) / edition
         build_offline_copy(config_file, copy, env)
+        if pdfs_ready is not None:
+            pdfs_ready()
         copy_guide_pdfs(edition_dir, copy)
         archive = edition_dir / "downloads" / offline_zip_name(edition)
         return zip_folder(copy, archive, f"{edition}-offline", build_epoch(env))
