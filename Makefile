@@ -15,13 +15,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# The site engine: mkdocs (MkDocs 1.6) or properdocs (its maintained fork); see macros/engines.py.
+ENGINE ?= mkdocs
+
 # The offline copies need node_modules/ (iframe-worker's shim, see macros/offline.py).
 build: $(STAMP) $(NODE_STAMP)
-	$(PY) -m macros build
+	$(PY) -m macros build --engine $(ENGINE)
 
 # The site with the records still to confirm, each with a badge, into site-preview/ (never published).
 preview: $(STAMP) $(NODE_STAMP)
-	PREVIEW=true $(PY) -m macros build --no-extras --site site-preview
+	PREVIEW=true $(PY) -m macros build --no-extras --site site-preview --engine $(ENGINE)
 
 check: $(STAMP)
 	$(PY) -m macros check
@@ -32,7 +35,7 @@ review: $(STAMP)
 
 EDITION ?= wco
 serve: $(STAMP)
-	PREVIEW=true NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve -f mkdocs.$(EDITION).yml
+	PREVIEW=true NO_MKDOCS_2_WARNING=1 $(PY) -m $(ENGINE) serve -f mkdocs.$(EDITION).yml
 
 test: test-deps lint typecheck
 	$(PY) -m pytest
@@ -63,4 +66,4 @@ bench: $(STAMP)
 
 # The full build's cost against the quick one's (median of 3 each; goal: at most 1.6×).
 bench-build: $(STAMP) $(NODE_STAMP)
-	$(PY) tools/bench_build.py
+	$(PY) tools/bench_build.py --engine $(ENGINE)

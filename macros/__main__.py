@@ -21,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 from . import translations
 from .dataset import Dataset, load_dataset
 from .editions import edition_language_names
+from .engines import DEFAULT_ENGINE, ENGINES, engine_command
 from .errors import DataErrors
 from .offline import OfflineError, write_offline_zip
 from .pdf import write_guide_pdfs
@@ -82,17 +83,17 @@ def _checked_dataset(data_dir: Path) -> Dataset:
     return load_dataset(data_dir)
 
 
-def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int, list[str]]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
+def _build_edition(config: str, target: Path, env: dict[str, str], engine: str) -> tuple[int, list[str]]:
+    command = [*engine_command(engine), "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
     result = subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
     # MkDocs' INFO lines are noise here; its warnings and errors (which --strict turns into a
     # failure) are what an editor needs to read. (`mkdocs -q` would hide the errors too.)
     return result.returncode, [line for line in (result.stdout + result.stderr).splitlines() if not _is_noise(line)]
 
 
-def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
-    """Validate, build every edition (side by side: one per core), add PDFs and offline copies,
-    then swap the result in for site/. Any failure leaves site/ as it was.
+def build(site_dir: Path, data_dir: Path, extras: bool = True, engine: str = DEFAULT_ENGINE) -> int:
+    """Validate, build every edition with `engine` (macros/engines.py; side by side: one per core),
+    add PDFs and offline copies, then swap the result in for site/. Any failure leaves site/ as it was.
 
     The extras overlap the editions' builds: each offline copy (a build of its own, macros/offline.py)
     starts with them and waits only to take the PDFs, which are made (or taken from their cache,
@@ -105,7 +106,8 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
     with ThreadPoolExecutor(max_workers=2 * len(EDITIONS) + 1) as pool:
         builds = {
-            config: pool.submit(_build_edition, config, staging / edition, env) for edition, config in EDITIONS.items()
+            config: pool.submit(_build_edition, config, staging / edition, env, engine)
+            for edition, config in EDITIONS.items()
         }
 
         def editions_built() -> bool:
@@ -122,7 +124,7 @@ def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
 
             pdfs = pool.submit(guide_pdfs)
             copies = [
-                pool.submit(write_offline_zip, ROOT / config, edition, staging / edition, env, pdfs.result)
+                pool.submit(write_offline_zip, ROOT / config, edition, staging / edition, env, pdfs.result, engine)
                 for edition, config in EDITIONS.items()
             ]
         results = {config: future.result() for config, future in builds.items()}
@@ -181,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-extras", action="store_true", help="skip the PDF leaflets and offline copies (a quicker preview build)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"with build: the site engine (default: {DEFAULT_ENGINE}); see macros/engines.py",
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -210,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in left:
             print(f"  not merged: {key}")
         return 1 if left else check(args.data)
-    return build(args.site.resolve(), args.data, extras=not args.no_extras)
+    return build(args.site.resolve(), args.data, extras=not args.no_extras, engine=args.engine)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .engines import DEFAULT_ENGINE, engine_command
 from .pdf import copy_guide_pdfs
 from .render.guides import offline_zip_name
 
@@ -105,10 +106,10 @@ def zip_folder(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     return archive
 
 
-def build_offline_copy(config_file: Path, target: Path, env: dict[str, str]) -> None:
+def build_offline_copy(config_file: Path, target: Path, env: dict[str, str], engine: str = DEFAULT_ENGINE) -> None:
     """Build one edition's configuration with the offline and privacy plugins on, into `target`."""
     install_shim(ROOT)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(target)]
+    command = [*engine_command(engine), "build", "--strict", "-q", "-f", str(config_file), "-d", str(target)]
     offline_env = {**env, "OFFLINE": "true"}
     result = subprocess.run(command, cwd=ROOT, env=offline_env, check=False, capture_output=True, text=True)
     output = result.stdout + result.stderr
@@ -125,6 +126,7 @@ def write_offline_zip(
     edition_dir: Path,
     env: dict[str, str],
     pdfs_ready: Callable[[], object] | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Path:
     """Build the offline copy of the edition built in `edition_dir`, with its guides' PDFs, and zip it
     into `edition_dir/downloads/<edition>-offline.zip`.
@@ -134,7 +136,7 @@ def write_offline_zip(
     failure it raises stops the copy."""
     with tempfile.TemporaryDirectory(prefix=f"offline-{edition}-") as temp:
         copy = Path(temp) / edition
-        build_offline_copy(config_file, copy, env)
+        build_offline_copy(config_file, copy, env, engine)
         if pdfs_ready is not None:
             pdfs_ready()
         copy_guide_pdfs(edition_dir, copy)
