@@ -64,6 +64,8 @@ def main() -> int:
     print(f"full build, PDF cache empty:      {cold:6.1f} s   (one run)")
     ratio, cold_ratio = full_median / quick_median, cold / quick_median
     print(f"ratio full / quick: {ratio:.2f} (cache filled), {cold_ratio:.2f} (cache empty); goal ≤ {GOAL}")
+    # On a shared machine the medians move with the load; the fastest runs are the least disturbed.
+    print(f"ratio of the fastest runs: {min(full) / min(quick):.2f} (cache filled)")
     return 0 if ratio <= GOAL else 1
 
 
