@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
@@ -21,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 from . import translations
 from .dataset import Dataset, load_dataset
 from .editions import edition_language_names
+from .engines import DEFAULT_ENGINE, ENGINES, engine_command
 from .errors import DataErrors
 from .offline import OfflineError, write_offline_zip
 from .pdf import write_guide_pdfs
@@ -82,50 +83,67 @@ def _checked_dataset(data_dir: Path) -> Dataset:
     return load_dataset(data_dir)
 
 
-def _build_edition(config: str, target: Path, env: dict[str, str]) -> tuple[int, list[str]]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
+def _build_edition(config: str, target: Path, env: dict[str, str], engine: str) -> tuple[int, list[str]]:
+    command = [*engine_command(engine), "build", "--strict", "-f", str(ROOT / config), "-d", str(target)]
     result = subprocess.run(command, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
     # MkDocs' INFO lines are noise here; its warnings and errors (which --strict turns into a
     # failure) are what an editor needs to read. (`mkdocs -q` would hide the errors too.)
     return result.returncode, [line for line in (result.stdout + result.stderr).splitlines() if not _is_noise(line)]
 
 
-def build(site_dir: Path, data_dir: Path, extras: bool = True) -> int:
-    """Validate, build every edition (side by side: one per core), add PDFs and offline copies,
-    then swap the result in for site/. Any failure leaves site/ as it was."""
+def build(site_dir: Path, data_dir: Path, extras: bool = True, engine: str = DEFAULT_ENGINE) -> int:
+    """Validate, build every edition with `engine` (macros/engines.py; side by side: one per core),
+    add PDFs and offline copies, then swap the result in for site/. Any failure leaves site/ as it was.
+
+    The extras overlap the editions' builds: each offline copy (a build of its own, macros/offline.py)
+    starts with them and waits only to take the PDFs, which are made (or taken from their cache,
+    macros/pdf.py) as soon as the editions are built."""
     if check(data_dir) != 0:
         print(f"{site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA_DIR": str(data_dir.resolve())}
-    with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:
-        results = dict(
-            zip(
-                EDITIONS.values(),
-                pool.map(lambda item: _build_edition(item[1], staging / item[0], env), EDITIONS.items()),
-                strict=True,
-            )
-        )
-    failed = [config for config, (code, _) in results.items() if code != 0]
-    for _, messages in results.values():
-        if messages:
-            print("\n".join(messages), file=sys.stderr)
-    if failed:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build of {', '.join(failed)} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    if extras:
+    with ThreadPoolExecutor(max_workers=2 * len(EDITIONS) + 1) as pool:
+        builds = {
+            config: pool.submit(_build_edition, config, staging / edition, env, engine)
+            for edition, config in EDITIONS.items()
+        }
+
+        def editions_built() -> bool:
+            return all(future.result()[0] == 0 for future in builds.values())
+
+        pdfs: Future[list[Path]] | None = None
+        copies: list[Future[Path]] = []
+        if extras:
+
+            def guide_pdfs() -> list[Path]:
+                if not editions_built():
+                    raise OfflineError("an edition failed to build")
+                return write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
+
+            pdfs = pool.submit(guide_pdfs)
+            copies = [
+                pool.submit(write_offline_zip, ROOT / config, edition, staging / edition, env, pdfs.result, engine)
+                for edition, config in EDITIONS.items()
+            ]
+        results = {config: future.result() for config, future in builds.items()}
+        failed = [config for config, (code, _) in results.items() if code != 0]
+        for _, messages in results.values():
+            if messages:
+                print("\n".join(messages), file=sys.stderr)
+        if failed:
+            wait(copies)
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"The build of {', '.join(failed)} failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
         try:
-            write_guide_pdfs(staging)  # the guides' PDF leaflets, beside their pages (macros/pdf.py)
-            with ThreadPoolExecutor(max_workers=len(EDITIONS)) as pool:  # offline copies (macros/offline.py)
-                list(
-                    pool.map(
-                        lambda item: write_offline_zip(ROOT / item[1], item[0], staging / item[0], env),
-                        EDITIONS.items(),
-                    )
-                )
+            if pdfs is not None:
+                pdfs.result()
+            for copy in copies:
+                copy.result()
         except OfflineError as error:
+            wait(copies)
             shutil.rmtree(staging, ignore_errors=True)
             print(f"{error}; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
@@ -187,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-extras", action="store_true", help="skip the PDF leaflets and offline copies (a quicker preview build)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"with build: the site engine (default: {DEFAULT_ENGINE}); see macros/engines.py",
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the output folder (default: site/)")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -218,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in left:
             print(f"  not merged: {key}")
         return 1 if left else check(args.data)
-    return build(args.site.resolve(), args.data, extras=not args.no_extras)
+    return build(args.site.resolve(), args.data, extras=not args.no_extras, engine=args.engine)
 
 
 if __name__ == "__main__":

@@ -21,10 +21,12 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .engines import DEFAULT_ENGINE, engine_command
 from .pdf import copy_guide_pdfs
 from .render.guides import offline_zip_name
 
@@ -107,10 +109,10 @@ def zip_folder(folder: Path, archive: Path, top: str, epoch: int) -> Path:
     return archive
 
 
-def build_offline_copy(config_file: Path, target: Path, env: dict[str, str]) -> None:
+def build_offline_copy(config_file: Path, target: Path, env: dict[str, str], engine: str = DEFAULT_ENGINE) -> None:
     """Build one edition's configuration with the offline and privacy plugins on, into `target`."""
     install_shim(ROOT)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(target)]
+    command = [*engine_command(engine), "build", "--strict", "-q", "-f", str(config_file), "-d", str(target)]
     offline_env = {**env, "OFFLINE": "true"}
     result = subprocess.run(command, cwd=ROOT, env=offline_env, check=False, capture_output=True, text=True)
     output = result.stdout + result.stderr
@@ -121,12 +123,25 @@ def build_offline_copy(config_file: Path, target: Path, env: dict[str, str]) -> 
         print("\n".join(warnings), file=sys.stderr)
 
 
-def write_offline_zip(config_file: Path, edition: str, edition_dir: Path, env: dict[str, str]) -> Path:
+def write_offline_zip(
+    config_file: Path,
+    edition: str,
+    edition_dir: Path,
+    env: dict[str, str],
+    pdfs_ready: Callable[[], object] | None = None,
+    engine: str = DEFAULT_ENGINE,
+) -> Path:
     """Build the offline copy of the edition built in `edition_dir`, with its guides' PDFs, and zip it
-    into `edition_dir/downloads/<edition>-offline.zip`."""
+    into `edition_dir/downloads/<edition>-offline.zip`.
+
+    The copy does not need the edition's build: it can be built while that build runs; only its
+    PDFs come from there, so `pdfs_ready` (if given) is waited for before they are copied, and a
+    failure it raises stops the copy."""
     with tempfile.TemporaryDirectory(prefix=f"offline-{edition}-") as temp:
         copy = Path(temp) / edition
-        build_offline_copy(config_file, copy, env)
+        build_offline_copy(config_file, copy, env, engine)
+        if pdfs_ready is not None:
+            pdfs_ready()
         copy_guide_pdfs(edition_dir, copy)
         archive = edition_dir / "downloads" / offline_zip_name(edition)
         return zip_folder(copy, archive, f"{edition}-offline", build_epoch(env))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from macros.pdf import copy_guide_pdfs, directory_url_page, find_guide_pages, render_pdf
+from macros import pdf as pdf_module
+from macros.pdf import copy_guide_pdfs, directory_url_page, find_guide_pages, render_cached, render_pdf
 from site_quality.chromium import chromium
 
 GUIDES = ("sea-containers", "e-commerce", "ephyto")
@@ -128,3 +132,92 @@ def test_print_stylesheet_hides_navigation_and_writes_out_links(built_site: Path
         )
         assert link_after == f'" ({href})"', link_after
         assert source_after in ("none", "normal"), source_after
+
+
+# --- The PDF cache: reused while the page is the same, never stale --------------------------------
+
+
+def _guide_page(folder: Path, text: str, picture: str | None = None) -> Path:
+    """A guide page as small as WeasyPrint renders in a fraction of a second, with its stylesheet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "print.css").write_text("h1 { color: #123456 }", encoding="utf-8")
+    image = f'<img src="{picture}" alt="">' if picture else ""
+    page = folder / "index.html"
+    page.write_text(
+        f'<!doctype html><html lang="en"><head><title>{text}</title><link rel="stylesheet" href="print.css">'
+        f'</head><body><h1>{text}</h1><p data-guide-pdf="x-en.pdf">{image}</p></body></html>',
+        encoding="utf-8",
+    )
+    return page
+
+
+@pytest.fixture
+def counted_renders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The pages actually rendered by WeasyPrint (not taken from the cache)."""
+    rendered: list[Path] = []
+    original = pdf_module.render_pdf
+
+    def counting(page: Path, target: Path, read: Callable[[Path], None] | None = None) -> Path:
+        rendered.append(page)
+        return original(page, target, read)
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counting)
+    return rendered
+
+
+def test_an_unchanged_page_reuses_its_pdf_and_a_changed_page_makes_a_new_one(
+    tmp_path: Path, counted_renders: list[Path]
+) -> None:
+    cache = tmp_path / "cache"
+    page = _guide_page(tmp_path / "site", "First edition")
+    first = render_cached(page, tmp_path / "first.pdf", cache)
+    assert counted_renders == [page]
+    assert sorted(path.suffix for path in cache.iterdir()) == [".json", ".pdf"]
+
+    again = render_cached(page, tmp_path / "again.pdf", cache)  # the same page, a later build
+    assert counted_renders == [page], "an unchanged page was rendered again"
+    assert again.read_bytes() == first.read_bytes()
+
+    _guide_page(tmp_path / "site", "Second edition")  # the page's HTML changed
+    changed = render_cached(page, tmp_path / "changed.pdf", cache)
+    assert counted_renders == [page, page], "a changed page took the old PDF"
+    assert changed.read_bytes() != first.read_bytes()
+    assert "Second edition" in pdf_text(changed)
+    assert len(list(cache.glob("*.pdf"))) == 2
+
+
+def test_a_changed_stylesheet_or_picture_makes_a_new_pdf(tmp_path: Path, counted_renders: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    site = tmp_path / "site"
+    (site).mkdir()
+    picture = site / "picture.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"/>', encoding="utf-8")
+    page = _guide_page(site, "Pictured", picture="picture.svg")
+    render_cached(page, tmp_path / "a.pdf", cache)
+    assert json.loads(next(cache.glob("*.json")).read_text(encoding="utf-8")) == {
+        "picture.svg": hashlib.sha256(picture.read_bytes()).hexdigest()
+    }, "the picture WeasyPrint read is not listed beside the PDF"
+    render_cached(page, tmp_path / "b.pdf", cache)
+    assert len(counted_renders) == 1
+
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"/>', encoding="utf-8")
+    render_cached(page, tmp_path / "c.pdf", cache)
+    assert len(counted_renders) == 2, "a changed picture took the old PDF"
+
+    (site / "print.css").write_text("h1 { color: #654321 }", encoding="utf-8")
+    assert pdf_module.cached_pdf(page, pdf_module.cache_key(page), cache) is None, "a changed stylesheet hit"
+
+
+def test_write_guide_pdfs_takes_what_the_cache_holds(tmp_path: Path, counted_renders: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    first = _guide_page(tmp_path / "one" / "a", "Alpha")
+    _guide_page(tmp_path / "two" / "a", "Alpha")  # the same page in another build folder
+    assert pdf_module.write_guide_pdfs(tmp_path / "one", cache) == [first.with_name("x-en.pdf")]
+    assert pdf_module.write_guide_pdfs(tmp_path / "two", cache) == [tmp_path / "two" / "a" / "x-en.pdf"]
+    assert counted_renders == [first]
+    assert (tmp_path / "two" / "a" / "x-en.pdf").read_bytes() == first.with_name("x-en.pdf").read_bytes()
+
+
+def test_the_renderer_fingerprint_covers_the_libraries_and_fonts() -> None:
+    assert "weasyprint" in pdf_module.CACHE_LIBRARIES
+    assert re.fullmatch(r"[0-9a-f]{64}", pdf_module.renderer_fingerprint())
