@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from macros.context import RenderContext
 from macros.dataset import load_dataset
 from macros.errors import DataErrors
+from macros.finished_html import focusable_abbreviations
 from macros.model import Guide, Instrument, Record
-from macros.render.glossary import focusable_abbreviations
 from macros.render.guides import (
     PDF_MARKER,
     pdf_file_name,

@@ -9,7 +9,7 @@ import pytest
 
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
-from macros.model import Confirmation
+from macros.model import Confirmation, parse_partial_date
 from macros.render.workplan import (
     _progress_cell,
     render_action_table,
@@ -160,3 +160,12 @@ def test_an_icon_that_is_not_material_is_refused(data: Dataset) -> None:
     plan = data.workplan.model_copy(update={"areas": [area]})
     with pytest.raises(ValueError, match="is not an icon name"):
         render_area_cards(ctx(dataclasses.replace(data, workplan=plan), "index.md"))
+
+
+def test_developments_after_the_term_are_shown_apart(data: Dataset) -> None:
+    update = data.updates_by_action["5.1"][0]
+    later = update.model_copy(update={"id": "later-one", "dated": parse_partial_date("2024-03")})
+    changed = dataclasses.replace(data, updates=[*data.updates, later])
+    table = render_action_table(changed.areas["5"], ctx(changed))
+    during, _, after = table.partition('<span class="progress-later">After the plan\'s term:</span>')
+    assert "#update-sctf-3" in during and "#update-later-one" in after

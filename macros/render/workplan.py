@@ -7,7 +7,7 @@ from markupsafe import Markup
 from ..context import RenderContext
 from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
-from ..model import Area
+from ..model import Area, Update
 from ..text import anchor, label, status_badge, t
 from .publication import render_publication
 from .sources import render_sources
@@ -54,21 +54,35 @@ def render_workplan_facts(ctx: RenderContext) -> Markup:
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:
-    """The reports on an action, each linking to its place on the area's page; or say there are none."""
+    """The reports on an action, each linking to its place on the area's page: those of the plan's
+    term, then, apart, the later developments; or say there are none."""
     updates = ctx.data.updates_by_action.get(action_id, [])
     if not updates:
         return Markup('<span class="no-report">{}</span>').format(label("no_report", ctx))
     area_slug = ctx.data.area_of_action[action_id].slug
-    links = [
-        Markup('<a href="{url}">{when}: {title}</a>{badge}').format(
-            url=ctx.link(f"areas/{area_slug}.md", anchor("update", update.id)),
-            when=format_partial(update.dated, ctx.lang),
-            title=t(update.title, ctx),
-            badge=status_badge(update, ctx),
+    term_ends = ctx.data.workplan.term_ends_on.last_day
+
+    def links(items: list[Update]) -> Markup:
+        return join(
+            (
+                Markup('<a href="{url}">{when}: {title}</a>{badge}').format(
+                    url=ctx.link(f"areas/{area_slug}.md", anchor("update", update.id)),
+                    when=format_partial(update.dated, ctx.lang),
+                    title=t(update.title, ctx),
+                    badge=status_badge(update, ctx),
+                )
+                for update in sorted(items, key=lambda u: (u.dated.first_day, u.id))
+            ),
+            Markup("<br>"),
         )
-        for update in sorted(updates, key=lambda u: (u.dated.first_day, u.id))
-    ]
-    return join(links, Markup("<br>"))
+
+    during = [update for update in updates if update.dated.first_day <= term_ends]
+    later = [update for update in updates if update.dated.first_day > term_ends]
+    if not later:
+        return links(during)
+    parts = [links(during)] if during else []
+    parts.append(Markup('<span class="progress-later">{}</span> {}').format(label("progress_later", ctx), links(later)))
+    return join(parts, Markup("<br>"))
 
 
 def render_action_table(area: Area, ctx: RenderContext) -> Markup:
