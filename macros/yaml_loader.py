@@ -52,6 +52,8 @@ class LoadedFile:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """Where each key of a mapping stands (`positions` holds its value's place when that is a scalar)."""
+    lines: list[str] = field(default_factory=list)
+    """The file's text, line by line: error messages show the lines around a problem."""
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The position of `path`, or of its nearest parent that has one."""
@@ -64,7 +66,7 @@ class LoadedFile:
     def error(self, path: Path_, message: str, at_key: bool = False) -> DataError:
         """An error about the value at `path` (or about its key, `at_key`: a key in the wrong place)."""
         line, column = (self.key_positions.get(path) if at_key else None) or self.position(path)
-        return DataError(self.name, line, column, format_path(path), message)
+        return DataError(self.name, line, column, format_path(path), message).with_excerpt(self.lines)
 
 
 def format_path(path: Path_) -> str:
@@ -82,22 +84,25 @@ def load_yaml_file(path: Path, name: str) -> LoadedFile:
     """Parse one file; raise DataErrors for what is not a readable file, syntax errors, anchors,
     aliases and duplicate keys, each with the line to fix and what to do."""
     text = _read_text(path, name)
+    lines = text.splitlines()
     try:
         _check_events(text, name)
         node = yaml.compose(text, Loader=_Loader)
+    except DataErrors as refused:
+        raise DataErrors([error.with_excerpt(lines) for error in refused.errors]) from None
     except yaml.MarkedYAMLError as exc:
-        raise DataErrors([syntax_error(text, name, exc)]) from None
+        raise DataErrors([syntax_error(text, name, exc).with_excerpt(lines)]) from None
     except yaml.YAMLError:
-        raise DataErrors([_character_error(text, name)]) from None
+        raise DataErrors([_character_error(text, name).with_excerpt(lines)]) from None
     if node is None:
         raise DataErrors(
             [DataError(name, 1, 1, "", "this file is empty (or holds only comments); write its data, or restore it")]
         )
-    loaded = LoadedFile(name=name, data=None)
+    loaded = LoadedFile(name=name, data=None, lines=lines)
     errors: list[DataError] = []
     loaded.data = _construct(node, (), loaded, errors)
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors([error.with_excerpt(lines) for error in errors])
     return loaded
 
 
