@@ -10,5 +10,7 @@ KEY_PAGES = {
     "home": HOME,
     "work plan": "wco/workplan/",
     "events (IPPC edition, French)": "ippc/fr/events/",
+    "sea-containers guide": "wco/guides/sea-containers/",
+    "work plan (IPPC edition, Arabic)": "ippc/ar/workplan/",
 }
 """Lighthouse and screenshots: name → URL."""

@@ -1,6 +1,6 @@
 """Lighthouse benchmark (not a test) of the key pages (tests/quality/pages.py), mobile and desktop.
 
-The built folder is served gzip-compressed with cache headers (tools/serve.py), as a real host would
+The built folder is served gzip-compressed with cache headers (site_quality/compressed_server.py), as a real host would
 serve it. Lighthouse (npm, package-lock.json) drives Debian's chromium (CHROME_PATH). Prints a
 Markdown table of the four category scores and the compressed page weight (Lighthouse's
 total-byte-weight: every byte transferred to show the page); the JSON reports go to
@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from site_quality import gates
+from site_quality.compressed_server import serve_compressed
 from site_quality.pages import KEY_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from tools.serve import serve_compressed  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -98,7 +98,7 @@ def main() -> int:
                 failed = sorted({audit for r in runs for audit in r["failed"]})
                 rows.append((name, url, form_factor, scores, weight, failed))
                 print(f"{name} ({form_factor}): {scores} {weight / 1024:.0f} KiB", file=sys.stderr)
-    print(f"Lighthouse {version}, Debian chromium, served gzip-compressed (tools/serve.py); median of {args.runs}.\n")
+    print(f"Lighthouse {version}, Debian chromium, served gzip-compressed; median of {args.runs}.\n")
     print("| Page | Form factor | Performance | Accessibility | Best practices | SEO | Page weight (compressed) |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for name, url, form_factor, scores, weight, _ in rows:

@@ -5,7 +5,7 @@ against performance although no real host serves a site that way. This one answe
 or a default nginx with gzip on: text files gzip-compressed when the browser accepts it (level 6),
 `Cache-Control: max-age=600`, `Vary: Accept-Encoding`, HTTP/1.1 keep-alive.
 
-    .venv/bin/python tools/serve.py [--site site] [--port 8000]
+    .venv/bin/python -m site_quality.compressed_server [--site site] [--port 8000]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Any
 
-from site_quality import gates
+from . import gates
 
 ROOT = Path(__file__).resolve().parent.parent
 
