@@ -9,8 +9,8 @@ from ..context import RenderContext
 from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
 from ..text import anchor, label, label_plain, status_badge, t
+from .documents import render_document
 from .events import event_page
-from .publication import render_publication
 from .sources import render_sources
 
 
@@ -57,7 +57,7 @@ def render_agreement(ctx: RenderContext) -> Markup:
         commitments_heading=_section_heading("commitments", ctx),
         commitments=[t(item, ctx) for item in agreement.commitments],
         sources=render_sources(agreement.source, ctx),
-        publication=render_publication(agreement.title, agreement.publication, ctx),
+        publication=render_document(agreement.title, agreement.publication, ctx),
     )
 
 

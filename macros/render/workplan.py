@@ -9,7 +9,7 @@ from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
 from ..model import Area, Update
 from ..text import anchor, label, status_badge, t
-from .publication import render_publication
+from .documents import render_document
 from .sources import render_sources
 
 
@@ -50,7 +50,7 @@ def render_workplan_facts(ctx: RenderContext) -> Markup:
     facts = Markup("{}{}\n<p>{}</p>").format(intro, table, render_sources(plan.source, ctx))
     if plan.publication is None:
         return facts
-    return Markup("{}\n{}").format(facts, render_publication(plan.title, plan.publication, ctx))
+    return Markup("{}\n{}").format(facts, render_document(plan.title, plan.publication, ctx))
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:

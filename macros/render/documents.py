@@ -14,7 +14,7 @@ from ..text import label, plain, t
 from .sources import localized_url, render_sources
 
 
-def render_publication(title: Text, publication: Publication | None, ctx: RenderContext) -> Markup:
+def render_document(title: Text, publication: Publication | None, ctx: RenderContext) -> Markup:
     """A "Document" section: the title, "Published by the IPPC Secretariat on 7 January 2019",
     its languages (named in the page's language) when known, and a link to the official page."""
     if publication is None:
@@ -22,7 +22,7 @@ def render_publication(title: Text, publication: Publication | None, ctx: Render
     publisher = ctx.data.organizations[publication.published_by]
     languages = join(Locale.parse(code).get_display_name(ctx.lang) or code for code in publication.languages)
     return render_template(
-        "publication.html",
+        "document.html",
         heading=heading(2, label("document", ctx), "document"),
         title=t(title, ctx),
         published=label(
