@@ -15,6 +15,7 @@ import pytest
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
 from macros.render.plans import render_earlier_plan
+from site_quality import gates
 
 from .conftest import FIXTURES, build_site
 from .markup_checks import HOSTILE, assert_inert, elements
@@ -104,3 +105,16 @@ def test_build_shows_the_current_plan_and_keeps_the_earlier_one(two_plans_site: 
     english = (two_plans_site / "wco" / "workplan" / "index.html").read_text(encoding="utf-8")
     assert "<title>Joint Work Plan 2022–2025 - " in english
     assert '<h2 id="earlier-plans">Earlier work plans' in english
+
+
+@pytest.mark.build
+def test_earlier_plan_pages_pass_the_link_and_html_gates(two_plans_site: Path) -> None:
+    """On the pages of the plans (the build without extras has no PDFs, which other pages link)."""
+    problems = [
+        problem
+        for problem in gates.link_problems(two_plans_site, include_404=False)
+        if "/plans/" in f"/{problem.split(':')[0]}" or "/workplan/" in f"/{problem.split(':')[0]}"
+    ]
+    assert not problems, "\n".join(problems[:40])
+    problems = gates.html_problems(two_plans_site / "ippc" / "plans")
+    assert not problems, "\n".join(problems[:40])
