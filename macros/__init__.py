@@ -23,9 +23,16 @@ from .render.glossary import render_glossary
 from .render.guides import render_guide_page, render_guides_overview
 from .render.links import render_all_links
 from .render.organizations import render_organization_profile, render_partner_cards
+from .render.plans import render_earlier_plan
 from .render.progress import render_latest_updates
 from .render.tracker import render_tracker
-from .render.workplan import render_area_cards, render_workplan, render_workplan_facts, render_workplan_status
+from .render.workplan import (
+    render_area_cards,
+    render_workplan,
+    render_workplan_facts,
+    render_workplan_intro,
+    render_workplan_status,
+)
 
 
 def page_language(env: Any) -> str:
@@ -70,11 +77,13 @@ def define_env(env: Any) -> None:
     register("agreement", render_agreement)
     register("agreement_intro", render_intro)
     register("history", render_history)
+    register("workplan_intro", render_workplan_intro)
     register("workplan_status", render_workplan_status)
     register("workplan_facts", render_workplan_facts)
     register("workplan", render_workplan)
     register("area_cards", render_area_cards)
     register("area_page", render_area_page)
+    register("earlier_plan", render_earlier_plan)
     register("latest_updates", render_latest_updates)
     register("recent_and_upcoming_events", render_recent_and_upcoming)
     register("events", render_events_page)

@@ -69,6 +69,8 @@ class Dataset:
     labels: dict[str, dict[str, str]]
     guides: list[Guide]
     publishers: dict[str, Publisher]
+    earlier_plans: list[WorkPlan] = field(default_factory=list)
+    """The plans the current one (`workplan`) succeeded, newest first; each has an `id`."""
     publisher_by_host: dict[str, Publisher] = field(init=False)
     areas: dict[str, Area] = field(init=False)
     actions: dict[str, Action] = field(init=False)
@@ -126,6 +128,12 @@ class Dataset:
             term.term.get(lang, term.term["en"]): term.expansion.get(lang, term.expansion["en"])
             for term in self.glossary
         }
+
+    def earlier_plan(self, plan_id: str) -> WorkPlan:
+        for plan in self.earlier_plans:
+            if plan.id == plan_id:
+                return plan
+        raise KeyError(plan_id)
 
     def area_by_slug(self, slug: str) -> Area:
         for area in self.workplan.areas:
@@ -201,6 +209,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         },
         agreement=typing.cast(AgreementFile, parsed["agreement.yml"]).agreement,
         workplan=typing.cast(WorkPlanFile, parsed["workplan.yml"]).workplan,
+        earlier_plans=typing.cast(WorkPlanFile, parsed["workplan.yml"]).earlier_plans,
         updates=typing.cast(ProgressFile, parsed["progress.yml"]).updates,
         events=typing.cast(EventsFile, parsed["events.yml"]).events,
         glossary=typing.cast(GlossaryFile, parsed["glossary.yml"]).terms,
@@ -228,29 +237,19 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
     yield from _unique(files["sources.yml"], "seeds", [s.file for s in data.seeds.values()], key="file")
 
     workplan = files["workplan.yml"]
-    areas = data.workplan.areas
-    yield from _unique(workplan, ("workplan", "areas"), [a.id for a in areas])
-    yield from _unique(workplan, ("workplan", "areas"), [a.slug for a in areas], key="slug")
-    for a_index, area in enumerate(areas):
-        for c_index, action in enumerate(area.actions):
-            if action.id.split(".")[0] != area.id:
-                yield workplan.error(
-                    ("workplan", "areas", a_index, "actions", c_index, "id"),
-                    f"action {action.id} is listed under area {area.id}; its number must start with {area.id}.",
-                )
-    all_actions = [
-        (a_index, c_index, action.id)
-        for a_index, area in enumerate(areas)
-        for c_index, action in enumerate(area.actions)
-    ]
-    seen: dict[str, int] = {}
-    for a_index, c_index, action_id in all_actions:
-        if action_id in seen:
+    yield from _check_plan(workplan, ("workplan",), data.workplan)
+    plan_ids = [plan.id or f"({index})" for index, plan in enumerate(data.earlier_plans)]
+    yield from _unique(workplan, "earlier_plans", plan_ids)
+    for index, plan in enumerate(data.earlier_plans):
+        if plan.id is None:
             yield workplan.error(
-                ("workplan", "areas", a_index, "actions", c_index, "id"),
-                f"action id {action_id} is used twice; each action needs its own number",
+                ("earlier_plans", index),
+                "an earlier plan needs an id, which names its page (plans/<id>/); add one, such as id: 2019-2022",
             )
-        seen[action_id] = 1
+        yield from _check_plan(workplan, ("earlier_plans", index), plan)
+        yield from _refs(
+            workplan, ("earlier_plans", index, "agreed_by"), plan.agreed_by, data.organizations, "organization"
+        )
 
     orgs = data.organizations
     yield from _refs(files["agreement.yml"], ("agreement", "parties"), data.agreement.parties, orgs, "organization")
@@ -295,6 +294,26 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
     yield from _check_guides(data, files["guides.yml"])
     yield from _check_labels(data.labels, files["labels.yml"], label_uses())
     yield from _check_sources(data, files)
+
+
+def _check_plan(workplan: LoadedFile, base: Path_, plan: WorkPlan) -> Iterator[DataError]:
+    """Within one plan, area ids and slugs are unique, and each action's number is unique and starts
+    with its area's; plans may reuse each other's numbers."""
+    areas = plan.areas
+    yield from _unique(workplan, (*base, "areas"), [a.id for a in areas])
+    yield from _unique(workplan, (*base, "areas"), [a.slug for a in areas], key="slug")
+    seen: set[str] = set()
+    for a_index, area in enumerate(areas):
+        for c_index, action in enumerate(area.actions):
+            where = (*base, "areas", a_index, "actions", c_index, "id")
+            if action.id.split(".")[0] != area.id:
+                yield workplan.error(
+                    where,
+                    f"action {action.id} is listed under area {area.id}; its number must start with {area.id}.",
+                )
+            if action.id in seen:
+                yield workplan.error(where, f"action id {action.id} is used twice; each action needs its own number")
+            seen.add(action.id)
 
 
 def _check_guides(data: Dataset, guides: LoadedFile) -> Iterator[DataError]:

@@ -102,7 +102,19 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Signatory", "role"): f"Their role at the time of signature. Example: Secretary General of the WCO. {TEXT_HINT}",
     ("Signatory", "organization"): f"The organization they signed for, {_ORG}. Example: wco",
     # --- workplan.yml ---------------------------------------------------------------------------
-    ("WorkPlanFile", "workplan"): "The Joint Work Plan (one record) with its areas and actions.",
+    ("WorkPlanFile", "workplan"): (
+        "The current Joint Work Plan (one record) with its areas and actions: the plan the pages show and that "
+        "progress.yml, events.yml, links.yml and guides.yml refer to."
+    ),
+    ("WorkPlanFile", "earlier_plans"): (
+        "Optional: the plans the current one succeeded, newest first, each with an id and the same fields as "
+        "workplan:. To add a successor plan, move the whole workplan: record here (give it an id) and write the "
+        "new plan under workplan:. Each is shown on its own page, plans/<id>/."
+    ),
+    ("WorkPlan", "id"): (
+        "Required for an earlier plan (under earlier_plans:), unused for the current one: a short unique id, "
+        "lower-case letters, digits and hyphens, naming its page plans/<id>/. Example: 2019-2022"
+    ),
     ("WorkPlan", "title"): f"The plan's title. {TEXT_HINT}",
     ("WorkPlan", "agreed_on"): f"The date it was agreed: {_DATE}. Example: 2019-03-18",
     ("WorkPlan", "agreed_by"): f"Who agreed it, each {_ORG}. Example: [wco, ippc]",

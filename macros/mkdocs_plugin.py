@@ -2,7 +2,7 @@
 
 It loads data/ once per build (again only when a file changed, under `mkdocs serve`) and holds it for
 the macros adapter (macros/__init__.py), which reads it from here. What it does around the pages:
-- one page per work-plan area and language, and its place in the navigation;
+- one page per work-plan area and language, and its place in the navigation; one per earlier plan;
 - the link to the same page in the other edition, the translation notices, the footer;
 - the outline (table of contents, title) read from each page's HTML (macros/page_outline.py);
 - the finished-HTML steps (macros/finished_html.py), the 404 page, one search index per language.
@@ -58,6 +58,7 @@ from .text import label_plain
 AREAS_PLACEHOLDER = "areas/"
 AREAS_FOLDER = "areas"
 EVENTS_FOLDER = "events"
+PLANS_FOLDER = "plans"
 EDITIONS = ("wco", "ippc")
 
 
@@ -143,9 +144,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
 
     @event_priority(100)
     def on_config(self, config: Any) -> Any:
-        """Load data/; write a shell page per area and per archived year of events, in each language,
-        into docs/areas/ and docs/events/ (git-ignored), and list the areas where nav says `areas/`.
-        The pages are real files because the i18n plugin builds each language from docs_dir."""
+        """Load data/; write a shell page per area, per archived year of events and per earlier work plan,
+        in each language, into docs/areas/, docs/events/ and docs/plans/ (git-ignored), and list the areas where
+        nav says `areas/`. The pages are real files because the i18n plugin builds each language from docs_dir."""
         self._load(config)
         public = self.config.edition_urls.get(self.config.edition, "")
         if public:
@@ -162,6 +163,9 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
         for year in archived_years(self.data, self.today):
             shell = _shell("data/events.yml", f"events of {year}", f'events_year("{year}")')
             _write_shells(docs / EVENTS_FOLDER, str(year), languages, shell)
+        for plan in self.data.earlier_plans:
+            shell = _shell("data/workplan.yml", f"earlier plan {plan.id}", f'earlier_plan("{plan.id}")')
+            _write_shells(docs / PLANS_FOLDER, str(plan.id), languages, shell)
         if config.nav:
             config.nav = _expand(config.nav, [f"{AREAS_FOLDER}/{area.slug}.md" for area in self.data.workplan.areas])
         return config
@@ -175,12 +179,13 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
 
     @event_priority(100)
     def on_files(self, files: Files, config: Any) -> Files:
-        """Leave out shell pages of areas and years that are no longer in the data."""
+        """Leave out shell pages of areas, years and earlier plans that are no longer in the data."""
         if self.data_error:
             return files
         current = {
             AREAS_FOLDER: {area.slug for area in self.data.workplan.areas},
             EVENTS_FOLDER: {str(year) for year in archived_years(self.data, self.today)},
+            PLANS_FOLDER: {str(plan.id) for plan in self.data.earlier_plans},
         }
         for file in list(files):
             folder, _, name = file.src_uri.partition("/")

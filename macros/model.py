@@ -453,6 +453,8 @@ class Area(Record):
 
 
 class WorkPlan(Record):
+    id: Id | None = None
+    """Names an earlier plan's page (`plans/<id>/`); required under `earlier_plans:`."""
     title: Text
     agreed_on: Date
     agreed_by: list[Id]
@@ -477,6 +479,9 @@ class WorkPlan(Record):
 
 class WorkPlanFile(Record):
     workplan: WorkPlan
+    """The current plan: the one every page shows and that progress and events refer to."""
+    earlier_plans: list[WorkPlan] = []
+    """Plans whose place the current one took, each on its own page; the newest first."""
 
 
 # --- Progress, events, glossary, links, contacts ---------------------------------------------------

@@ -97,6 +97,13 @@ EXPECTED: dict[str, list[str]] = {
         "workplan.yml:27:15: workplan.areas[0].actions[0].id: action 2.1 is listed under area 1; its number must "
         "start with 1."
     ],
+    "workplan--earlier-plans.yml": [
+        "workplan.yml:58:5: earlier_plans[0]: an earlier plan needs an id, which names its page (plans/<id>/); add "
+        "one, such as id: 2019-2022",
+        "workplan.yml:61:22: earlier_plans[0].agreed_by[1]: there is no organization 'who' (known: fao, ippc, wco)",
+        "workplan.yml:88:17: earlier_plans[0].areas[0].actions[1].id: action id 1.1 is used twice; each action needs "
+        "its own number",
+    ],
     "workplan--wrong-type.yml": [
         "workplan.yml:6:14: workplan.agreed_by: expected a list (lines starting with '- '), got 'wco'",
         "workplan.yml:20:7: workplan.areas[0]: expected a mapping (key: value), got 'sea containers'",
@@ -124,6 +131,37 @@ def test_minimal_data_set_is_valid() -> None:
     assert sorted(data.actions) == ["1.1", "1.2", "5.1"]
     assert [update.id for update in data.updates_by_action["5.1"]] == ["sctf-3"]
     assert [event.id for event in data.events_by_area["5"]] == ["aeo-conference"]
+
+
+def test_two_plans_the_current_one_indexed_the_earlier_one_kept() -> None:
+    """`workplan:` stays the plan that the indexes (and so progress and events) refer to; the earlier plan
+    keeps its own areas and actions, whose numbers may repeat the current plan's."""
+    data = load_dataset(FIXTURES / "two-plans")
+    assert data.workplan.title["en"] == "Imaginary Test Plan (test data, not a real plan)"
+    assert data.workplan.id is None
+    assert data.actions["1.1"].text["en"] == "Imaginary action one"
+    assert [plan.id for plan in data.earlier_plans] == ["2019-2022"]
+    earlier = data.earlier_plan("2019-2022")
+    assert [action.id for area in earlier.areas for action in area.actions] == ["1.1", "1.2", "5.1"]
+    assert earlier.areas[0].actions[0].text["en"] == "Organize joint workshops"
+    assert str(earlier.term_starts_on) == "2019-07"
+    with pytest.raises(KeyError):
+        data.earlier_plan("2031-2034")
+
+
+def test_an_earlier_plan_id_is_used_once(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "two-plans", data_dir, symlinks=False)
+    path = data_dir / "workplan.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.split("earlier_plans:\n", 1)[1], encoding="utf-8")
+    assert [message for message in messages(data_dir) if "earlier_plans[1].id" in message] == [
+        "workplan.yml:114:9: earlier_plans[1].id: id '2019-2022' is already used (line 60); give each record its own id"
+    ]
+
+
+def test_one_plan_has_no_earlier_plans() -> None:
+    assert load_dataset(FIXTURES / "minimal").earlier_plans == []
 
 
 def test_every_bad_fixture_has_an_expected_message() -> None:

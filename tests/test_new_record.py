@@ -105,6 +105,21 @@ def test_an_area_then_its_first_action(data_dir: Path) -> None:
     assert (area.id, area.slug, [action.id for action in area.actions]) == ("6", "plant-health", ["6.1"])
 
 
+def test_with_earlier_plans_an_area_and_an_action_go_to_the_current_plan(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES.parent / "two-plans", data_dir)
+    assert _run(data_dir, "area", *CASES["area"])[0] == 0
+    assert _run(data_dir, "action", "--area=1", "--text=Third", "--time-frame=2026", f"--source={SOURCE}")[0] == 0
+    data = load_dataset(data_dir)
+    assert [area.id for area in data.workplan.areas] == ["1", "5", "6"]
+    assert [action.id for action in data.workplan.areas[0].actions] == ["1.1", "1.2", "1.3"]
+    earlier = data.earlier_plans[0]
+    assert [(area.id, [action.id for action in area.actions]) for area in earlier.areas] == [
+        ("1", ["1.1", "1.2"]),
+        ("5", ["5.1"]),
+    ]
+
+
 def test_a_bad_answer_is_refused_with_a_message_and_asked_again(data_dir: Path) -> None:
     answers = iter(
         [

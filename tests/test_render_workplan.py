@@ -16,6 +16,8 @@ from macros.render.workplan import (
     render_area_cards,
     render_workplan,
     render_workplan_facts,
+    render_workplan_heading,
+    render_workplan_intro,
     render_workplan_status,
 )
 
@@ -104,6 +106,32 @@ def test_workplan_says_its_term_has_ended(data: Dataset) -> None:
     )
     assert "<p>The Joint Work Plan covered July 2019\u2009–\u2009June 2022. No successor plan was found.</p>" in status
     assert '<span class="source">' in status
+
+
+def test_workplan_says_nothing_of_its_term_while_it_runs(data: Dataset) -> None:
+    running = RenderContext(data, "en", "workplan.md", "wco", date(2021, 5, 1))
+    assert render_workplan_status(running) == ""
+
+
+def test_workplan_heading_gives_the_current_plan_s_years(data: Dataset) -> None:
+    """The id is the one the toc extension gave the Markdown heading that this replaced."""
+    assert render_workplan_heading(ctx(data)).startswith('<h1 id="joint-work-plan-20192022">Joint Work Plan 2019–2022<')
+    russian = RenderContext(data, "ru", "workplan.md", "wco", date(2026, 11, 23))
+    assert render_workplan_heading(russian).startswith('<h1 id="20192022">Совместный план работы на 2019–2022 годы<')
+    successor = load_dataset(FIXTURES / "two-plans")
+    assert ">Joint Work Plan 2022–2025<" in render_workplan_heading(ctx(successor))
+
+
+def test_workplan_intro_holds_heading_status_and_facts_in_order(data: Dataset) -> None:
+    intro = render_workplan_intro(ctx(data))
+    assert intro.index("<h1 ") < intro.index('class="admonition warning"') < intro.index("<table>")
+
+
+def test_workplan_links_earlier_plans_only_when_there_are_some(data: Dataset) -> None:
+    assert "earlier-plans" not in render_workplan(ctx(data))
+    page = render_workplan(ctx(load_dataset(FIXTURES / "two-plans")))
+    assert page.index('id="area-5"') < page.index('<h2 id="earlier-plans">Earlier work plans<')
+    assert '<li><a href="../plans/2019-2022/">Joint Work Plan</a> (July 2019\u2009–\u2009June 2022)</li>' in page
 
 
 def test_workplan_facts_are_a_table_with_the_sources(data: Dataset) -> None:

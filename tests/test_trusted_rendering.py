@@ -29,8 +29,15 @@ from macros.render.glossary import render_glossary
 from macros.render.guides import render_guide_page, render_guides_overview
 from macros.render.links import render_all_links
 from macros.render.organizations import render_organization_profile, render_partner_cards
+from macros.render.plans import render_earlier_plan
 from macros.render.progress import render_latest_updates
-from macros.render.workplan import render_area_cards, render_workplan, render_workplan_facts, render_workplan_status
+from macros.render.workplan import (
+    render_area_cards,
+    render_workplan,
+    render_workplan_facts,
+    render_workplan_intro,
+    render_workplan_status,
+)
 from site_quality.chromium import chromium
 
 from .conftest import FIXTURES
@@ -114,6 +121,7 @@ def _renders(data: Dataset) -> Iterator[tuple[str, Callable[[RenderContext], Mar
     yield "agreement", render_agreement
     yield "intro", render_intro
     yield "history", render_history
+    yield "workplan_intro", render_workplan_intro
     yield "workplan_status", render_workplan_status
     yield "workplan_facts", render_workplan_facts
     yield "workplan", render_workplan
@@ -132,6 +140,8 @@ def _renders(data: Dataset) -> Iterator[tuple[str, Callable[[RenderContext], Mar
         yield f"organization {org}", lambda ctx, org=org: render_organization_profile(org, ctx)
     for area in data.workplan.areas:
         yield f"area {area.id}", lambda ctx, area=area.id: render_area_page(area, ctx)
+    for plan in data.earlier_plans:
+        yield f"earlier plan {plan.id}", lambda ctx, plan=str(plan.id): render_earlier_plan(plan, ctx)
     for guide in data.guides:
         yield f"guide {guide.id}", lambda ctx, guide=guide.id: render_guide_page(guide, ctx)
 

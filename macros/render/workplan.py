@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from ..context import RenderContext
 from ..dates import format_partial, format_span
 from ..html import heading, join, render_template
-from ..model import Area, Update
+from ..model import Area, Update, WorkPlan
 from ..text import anchor, label, status_badge, t
 from .documents import render_document
 from .sources import render_sources
 
 
-def render_workplan_status(ctx: RenderContext) -> Markup:
-    """The plan's term has ended; say so before anything else."""
+def render_workplan_heading(ctx: RenderContext) -> Markup:
+    """The work-plan page's `<h1>`, with the current plan's years, so that a successor plan needs no page edit;
+    its id is the one the toc extension gave the Markdown heading it replaces."""
     plan = ctx.data.workplan
+    title = label("workplan_heading", ctx, years=f"{plan.term_starts_on.year}–{plan.term_ends_on.year}")
+    return heading(1, title, slugify(title.striptags(), "-") or "workplan")
+
+
+def render_workplan_intro(ctx: RenderContext) -> Markup:
+    """The page's `<h1>`, the term's status and the plan's facts in one block: the search index gives a
+    heading's section the text of the block that holds it."""
+    return join([render_workplan_heading(ctx), render_workplan_status(ctx), render_workplan_facts(ctx)], "\n")
+
+
+def render_workplan_status(ctx: RenderContext) -> Markup:
+    """Once the plan's term has ended, say so before anything else."""
+    plan = ctx.data.workplan
+    if plan.term_ends_on.last_day >= ctx.today:
+        return Markup()
     term = format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang)
     return render_template(
         "workplan_status.html",
@@ -27,7 +44,11 @@ def render_workplan_status(ctx: RenderContext) -> Markup:
 
 
 def render_workplan_facts(ctx: RenderContext) -> Markup:
-    plan = ctx.data.workplan
+    return render_plan_facts(ctx.data.workplan, ctx)
+
+
+def render_plan_facts(plan: WorkPlan, ctx: RenderContext) -> Markup:
+    """A plan's terms as a table, with its intro, sources and publication: the current or an earlier plan."""
     parties = (
         t(plan.agreed_by_text, ctx)
         if plan.agreed_by_text
@@ -114,7 +135,25 @@ def render_workplan(ctx: RenderContext) -> Markup:
         }
         for area in ctx.data.workplan.areas
     ]
-    return render_template("workplan.html", areas=areas)
+    return Markup("{}{}").format(render_template("workplan.html", areas=areas), render_earlier_plans(ctx))
+
+
+def render_earlier_plans(ctx: RenderContext) -> Markup:
+    """The plans the current one succeeded, each linking its own page; nothing while there are none."""
+    if not ctx.data.earlier_plans:
+        return Markup()
+    plans = [
+        {
+            "url": ctx.link(f"plans/{plan.id}.md"),
+            "title": t(plan.title, ctx),
+            "term": format_span(plan.term_starts_on, plan.term_ends_on, ctx.lang),
+            "badge": status_badge(plan, ctx),
+        }
+        for plan in ctx.data.earlier_plans
+    ]
+    return render_template(
+        "earlier_plans.html", heading=heading(2, label("earlier_plans", ctx), "earlier-plans"), plans=plans
+    )
 
 
 def render_area_cards(ctx: RenderContext) -> Markup:
