@@ -73,14 +73,15 @@ def _texts(loaded: LoadedFile) -> Iterator[TextField]:
 
 
 def pages(docs_dir: Path) -> list[str]:
-    """The English pages, written by hand (generated area pages are language-neutral shells)."""
+    """The English pages, written by hand (the generated pages of areas, years of events and earlier
+    plans are language-neutral shells, written in every language by the build)."""
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
         stem_suffixes = path.name.split(".")
         if len(stem_suffixes) > 2 and stem_suffixes[-2] in LANGUAGES:
             continue
-        if relative.startswith("areas/"):
+        if relative.startswith(("areas/", "events/", "plans/")):  # generated shells, one per language
             continue
         found.append(relative)
     return found
