@@ -316,7 +316,8 @@ class CollaborationPlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-ca
             split_search_index(Path(config.site_dir), self.languages(config, self.config.edition))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        self._write_data_products(config)
+        if not self.serving:  # the preview is for reading pages; calendars and feeds come with builds
+            self._write_data_products(config)
 
     # --- Data products (issue 12): calendars, feeds, downloads, JSON-LD ------------------------------
 
