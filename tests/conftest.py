@@ -60,6 +60,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
+def data():
+    """The small fixture data set (tests/fixtures/minimal), which the render tests use."""
+    from macros.dataset import load_dataset
+
+    return load_dataset(FIXTURES / "minimal")
+
+
+@pytest.fixture(scope="session")
 def dataset():
     """The data as the public build shows it: records to confirm left out."""
     from macros.dataset import load_dataset

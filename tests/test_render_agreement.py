@@ -5,20 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-import pytest
-
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import Confirmation, Signatory
 from macros.render.agreement import render_agreement, render_history, render_intro
 
-from .conftest import FIXTURES
 from .markup_checks import HOSTILE, assert_inert, elements
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, page: str = "agreement.md", lang: str = "en") -> RenderContext:

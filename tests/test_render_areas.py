@@ -6,20 +6,12 @@ import dataclasses
 import re
 from datetime import date
 
-import pytest
-
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.page_outline import outline, title
 from macros.render.areas import render_area_page
 
-from .conftest import FIXTURES
 from .markup_checks import HOSTILE, assert_inert
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, page: str = "areas/sea-containers.md", lang: str = "en") -> RenderContext:

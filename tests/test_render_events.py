@@ -9,7 +9,7 @@ import pytest
 from markupsafe import Markup
 
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import Event
 from macros.render.events import (
     is_past,
@@ -19,7 +19,6 @@ from macros.render.events import (
     render_recent_and_upcoming,
 )
 
-from .conftest import FIXTURES
 from .html_text import (
     ESCAPED_HOSTILE_LINK,
     EVENT_HANDLER,
@@ -30,11 +29,6 @@ from .html_text import (
     inert_problems,
     text_of,
 )
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, page: str = "index.md", today: date = date(2026, 11, 23), lang: str = "en") -> RenderContext:

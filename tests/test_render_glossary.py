@@ -8,11 +8,10 @@ import pytest
 from markupsafe import Markup
 
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import GlossaryTerm
 from macros.render.glossary import render_glossary
 
-from .conftest import FIXTURES
 from .html_text import (
     EVENT_HANDLER,
     HOSTILE_TEXTS,
@@ -20,11 +19,6 @@ from .html_text import (
     inert_problems,
     text_of,
 )
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, lang: str = "en") -> RenderContext:

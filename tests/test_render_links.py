@@ -8,11 +8,10 @@ import pytest
 from markupsafe import Markup
 
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import Link
 from macros.render.links import render_all_links, render_link_columns
 
-from .conftest import FIXTURES
 from .html_text import (
     ESCAPED_HOSTILE_LINK,
     EVENT_HANDLER,
@@ -23,11 +22,6 @@ from .html_text import (
     inert_problems,
     text_of,
 )
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, edition: str = "wco", page: str = "areas/sea-containers.md") -> RenderContext:

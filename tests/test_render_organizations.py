@@ -9,7 +9,7 @@ import pytest
 from markupsafe import Markup
 
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import Organization
 from macros.render.organizations import (
     render_figure_history,
@@ -18,7 +18,6 @@ from macros.render.organizations import (
     render_partner_cards,
 )
 
-from .conftest import FIXTURES
 from .html_text import (
     ESCAPED_HOSTILE_LINK,
     EVENT_HANDLER,
@@ -29,11 +28,6 @@ from .html_text import (
     inert_problems,
     text_of,
 )
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, page: str = "index.md", edition: str = "wco") -> RenderContext:

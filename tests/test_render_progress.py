@@ -5,20 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-import pytest
-
 from macros.context import RenderContext
-from macros.dataset import Dataset, load_dataset
+from macros.dataset import Dataset
 from macros.model import Confirmation, PartialDate, Update
 from macros.render.progress import render_latest_updates, render_update, render_update_list
 
-from .conftest import FIXTURES
 from .markup_checks import HOSTILE, assert_inert, elements
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
 
 
 def ctx(data: Dataset, page: str = "areas/sea-containers.md") -> RenderContext:

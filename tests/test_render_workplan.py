@@ -25,11 +25,6 @@ from .conftest import FIXTURES
 from .markup_checks import HOSTILE, assert_inert, elements
 
 
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(FIXTURES / "minimal")
-
-
 def ctx(data: Dataset, page: str = "workplan.md") -> RenderContext:
     return RenderContext(data, "en", page, "wco", date(2026, 11, 23))
 
