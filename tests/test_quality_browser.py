@@ -12,6 +12,7 @@ validates them (test_quality_static.py).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 from collections import defaultdict
@@ -313,6 +314,119 @@ def _word_on_one_page(index_file: Path, word_pattern: str) -> tuple[str, str]:
     assert unique, f"no word of {index_file} is on one page only"
     preferred = [(word, page) for word, page in unique if page == "workplan/"]
     return (preferred or unique)[0]
+
+
+# --- Readers on phones: what a page asks for at first, and text they can read ----------------------
+
+DEFERRED = re.compile(r"/search/search_index\.json$|/sitemap\.xml$")
+"""Requests that a page makes only once the reader opens the search (overrides/main.html)."""
+
+
+def test_search_index_loads_only_when_the_search_is_opened(loop, browser, built_site, site_url):
+    """A key page asks for no search index and no sitemap when it loads; opening the search with the
+    `/` shortcut asks for the index of the page's language; and a page reached from a search result
+    (`?h=`) loads the index at once, to highlight the words."""
+    from site_quality.pages import KEY_PAGES
+
+    pages = list(KEY_PAGES.values())
+    assert not gates.require_pages(built_site, pages)
+
+    async def visit():
+        context = await gates.new_context(browser, viewport=gates.PHONE)
+        found, problems = {}, []
+        try:
+            for page in pages:  # a tab per page: the search worker of one page does not outlive it
+                tab = await context.new_page()
+                asked: list[str] = []
+                tab.on("request", lambda request, asked=asked: asked.append(request.url.removeprefix(site_url)))
+                watch = await gates.goto(tab, site_url, gates.page_file(page))
+                await watch.settle()
+                at_load = [url for url in asked if DEFERRED.search(url)]
+                await tab.keyboard.press("/")
+                with contextlib.suppress(PlaywrightTimeout):  # a missing request is reported below
+                    await tab.wait_for_function(
+                        "() => performance.getEntriesByType('resource').some(e => /search_index\\.json$/.test(e.name))",
+                        timeout=10_000,
+                    )
+                await watch.settle()
+                opened = [url for url in asked if DEFERRED.search(url)]
+                asked.clear()
+                await tab.goto(site_url + page + "?h=a", wait_until="load")
+                await watch.settle()
+                highlighted = [url for url in asked if DEFERRED.search(url)]
+                found[page] = at_load, opened, highlighted
+                problems += watch.stop()
+                await tab.close()
+            return found, problems
+        finally:
+            await context.close()
+
+    found, load_problems = loop.run_until_complete(visit())
+    problems = []
+    for page, (at_load, opened, highlighted) in found.items():
+        language = _language_of(page)
+        wanted = f"{page.split('/')[0]}/{language + '/' if language else ''}search/search_index.json"
+        if at_load:
+            problems.append(f"{page}: asks for {at_load} as it loads, before anyone searches")
+        if wanted not in opened:
+            problems.append(f"{page}: opening the search did not ask for {wanted} (asked for {opened})")
+        if wanted not in highlighted:
+            problems.append(f"{page}?h=a: a page reached from a search result did not load {wanted}")
+    assert not problems + load_problems, "\n".join(problems + load_problems)
+
+
+SMALL_TEXT = """() => {
+    const small = {};
+    let total = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const text = walker.currentNode.textContent.trim();
+        const element = walker.currentNode.parentElement;
+        if (!text || !element.checkVisibility({visibilityProperty: true})) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        total += text.length;
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        if (size < 12) {
+            const classes = [...element.classList].map(c => "." + c).join("");
+            const key = `${element.tagName.toLowerCase()}${classes} ${size}px`;
+            small[key] = (small[key] || 0) + text.length;
+        }
+    }
+    return {total, small};
+}"""
+"""Characters of visible text on the page, and those set under 12px, by element and size."""
+
+
+def test_key_pages_have_no_text_under_12px_on_a_phone(loop, browser, built_site, site_url):
+    """On a phone, no visible text of a key page is set under 12px, the smallest size that phones
+    render legibly (Lighthouse's font-size audit; Material's own tables are 12.8px)."""
+    from site_quality.pages import KEY_PAGES
+
+    pages = list(KEY_PAGES.values())
+    assert not gates.require_pages(built_site, pages)
+
+    async def measure():
+        context = await gates.new_context(browser, viewport=gates.PHONE)
+        tab = await context.new_page()
+        found, problems = {}, []
+        try:
+            for page in pages:
+                watch = await gates.goto(tab, site_url, gates.page_file(page))
+                found[page] = await tab.evaluate(SMALL_TEXT)
+                problems += watch.stop()
+            return found, problems
+        finally:
+            await context.close()
+
+    found, load_problems = loop.run_until_complete(measure())
+    problems = [f"{page}: no visible text measured" for page, text in found.items() if not text["total"]]
+    problems += [
+        f"{page}: {count} characters of {where} (under 12px)"
+        for page, text in found.items()
+        for where, count in sorted(text["small"].items())
+    ]
+    assert not problems + load_problems, "\n".join(problems + load_problems)
 
 
 # --- Negative proofs: each gate fails on the fixture page made to fail it ---------------------------
