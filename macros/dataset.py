@@ -91,10 +91,13 @@ class Dataset:
         self._set("areas", {area.id: area for area in plan_areas})
         self._set("actions", {action.id: action for area in plan_areas for action in area.actions})
         self._set("area_of_action", {action.id: area for area in plan_areas for action in area.actions})
-        self._set("updates_by_action", _group(self.updates, lambda u: u.actions))
-        self._set("updates_by_area", _group(self.updates, lambda u: _areas_of(u.areas, u.actions)))
-        self._set("events_by_area", _group(self.events, lambda e: _areas_of(e.areas, e.actions)))
-        self._set("links_by_area", _group(self.links, lambda link: link.areas))
+        # The current plan's pages count the current plan's records only: an earlier plan's "5.1" is not this one's.
+        updates = [u for u in self.updates if self.is_current(u)]
+        events = [e for e in self.events if self.is_current(e)]
+        self._set("updates_by_action", _group(updates, lambda u: u.actions))
+        self._set("updates_by_area", _group(updates, lambda u: _areas_of(u.areas, u.actions)))
+        self._set("events_by_area", _group(events, lambda e: _areas_of(e.areas, e.actions)))
+        self._set("links_by_area", _group([x for x in self.links if self.is_current(x)], lambda link: link.areas))
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -128,6 +131,14 @@ class Dataset:
             term.term.get(lang, term.term["en"]): term.expansion.get(lang, term.expansion["en"])
             for term in self.glossary
         }
+
+    def is_current(self, record: Update | Event | Link) -> bool:
+        """Whether a record's areas and actions are the current plan's (it names no earlier plan)."""
+        return record.plan is None or record.plan == self.workplan.id
+
+    def plan_of(self, record: Update | Event | Link) -> WorkPlan:
+        """The plan whose areas and actions a record names."""
+        return self.workplan if self.is_current(record) else self.earlier_plan(str(record.plan))
 
     def earlier_plan(self, plan_id: str) -> WorkPlan:
         for plan in self.earlier_plans:
@@ -268,8 +279,7 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
     yield from _refs(workplan, ("workplan", "agreed_by"), data.workplan.agreed_by, orgs, "organization")
     for index, update in enumerate(data.updates):
         base = ("updates", index)
-        yield from _refs(files["progress.yml"], (*base, "areas"), update.areas, data.areas, "area")
-        yield from _refs(files["progress.yml"], (*base, "actions"), update.actions, data.actions, "action")
+        yield from _plan_refs(data, files["progress.yml"], base, update)
         yield from _refs(files["progress.yml"], (*base, "organizations"), update.organizations, orgs, "organization")
     for index, event in enumerate(data.events):
         base = ("events", index)
@@ -278,14 +288,13 @@ def _check_references(data: Dataset, files: dict[str, LoadedFile]) -> Iterator[D
                 (*base, "ends_on"),
                 f"ends_on {event.ends_on} is before starts_on {event.starts_on}; correct one of them",
             )
-        yield from _refs(files["events.yml"], (*base, "areas"), event.areas, data.areas, "area")
-        yield from _refs(files["events.yml"], (*base, "actions"), event.actions, data.actions, "action")
+        yield from _plan_refs(data, files["events.yml"], base, event)
         yield from _refs(files["events.yml"], (*base, "organizers"), event.organizers, orgs, "organization")
     for index, link in enumerate(data.links):
         yield from _refs(
             files["links.yml"], ("links", index), {"organization": link.organization}, orgs, "organization"
         )
-        yield from _refs(files["links.yml"], ("links", index, "areas"), link.areas, data.areas, "area")
+        yield from _plan_refs(data, files["links.yml"], ("links", index), link)
     for index, contact in enumerate(data.contacts):
         yield from _refs(
             files["contacts.yml"], ("contacts", index), {"organization": contact.organization}, orgs, "organization"
@@ -605,14 +614,39 @@ def _unique(loaded: LoadedFile, where: str | Path_, ids: list[str], key: str = "
             first[value] = index
 
 
+def _plan_refs(data: Dataset, loaded: LoadedFile, base: Path_, record: Update | Event | Link) -> Iterator[DataError]:
+    """A record's areas and actions exist in the plan it names (the current one unless `plan:` names an
+    earlier one)."""
+    if not data.is_current(record) and record.plan not in {plan.id for plan in data.earlier_plans}:
+        earlier = ", ".join(str(plan.id) for plan in data.earlier_plans) or "none yet"
+        yield loaded.error(
+            (*base, "plan"),
+            f"there is no earlier plan '{record.plan}' (earlier plans in workplan.yml: {earlier}); "
+            "leave plan: out for a record of the current plan",
+        )
+        return
+    plan = data.plan_of(record)
+    areas = {area.id: area for area in plan.areas}
+    actions = {action.id: action for area in plan.areas for action in area.actions}
+    where = "" if data.is_current(record) else f" in the earlier plan {record.plan}"
+    yield from _refs(loaded, (*base, "areas"), record.areas, areas, "area", where)
+    if not isinstance(record, Link):
+        yield from _refs(loaded, (*base, "actions"), record.actions, actions, "action", where)
+
+
 def _refs(
-    loaded: LoadedFile, base: Path_, refs: list[str] | dict[str, str], known: dict[str, Any], kind: str
+    loaded: LoadedFile,
+    base: Path_,
+    refs: list[str] | dict[str, str],
+    known: dict[str, Any],
+    kind: str,
+    where: str = "",
 ) -> Iterator[DataError]:
     items = refs.items() if isinstance(refs, dict) else enumerate(refs)
     for key, ref in items:
         if ref not in known:
             choices = ", ".join(sorted(known))
-            yield loaded.error((*base, key), f"there is no {kind} '{ref}' (known: {choices})")
+            yield loaded.error((*base, key), f"there is no {kind} '{ref}'{where} (known: {choices})")
 
 
 # --- Pydantic errors as editor messages ------------------------------------------------------------

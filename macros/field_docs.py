@@ -20,6 +20,11 @@ _ORG = "an id from organizations.yml"
 _AREAS = (
     'Areas of the Joint Work Plan this concerns: area ids from workplan.yml, quoted ("1".."7"). Example: ["4", "5"]'
 )
+_PLAN = (
+    "Optional: the id of the earlier plan (under earlier_plans: in workplan.yml) whose areas and actions this "
+    "record names; leave it out for the current plan. When a successor plan is added, give each record of the "
+    "plan it replaces this id, so that it stays with that plan. Example: 2019-2022"
+)
 _ACTIONS = 'Actions of the Joint Work Plan this concerns: action ids from workplan.yml, quoted. Example: ["5.1"]'
 
 FIELD_DOCS: dict[tuple[str, str], str] = {
@@ -161,6 +166,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Update", "dated"): f"The date the fact is about: {_DATE}. Example: 2017-11-06",
     ("Update", "title"): f"A one-line title. {TEXT_HINT}",
     ("Update", "body"): f"1–3 plain sentences; inline Markdown allowed. {TEXT_HINT}",
+    ("Update", "plan"): _PLAN,
     ("Update", "areas"): _AREAS,
     ("Update", "actions"): _ACTIONS,
     ("Update", "organizations"): f"The organizations concerned, each {_ORG}. Example: [wco, ippc]",
@@ -176,6 +182,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("Event", "place"): f"Where it takes place. Example: Rome, Italy. {TEXT_HINT}",
     ("Event", "virtual"): "true when it is held online. Example: true",
     ("Event", "organizers"): f"Who organizes it, each {_ORG}. Example: [ippc]",
+    ("Event", "plan"): _PLAN,
     ("Event", "areas"): _AREAS,
     ("Event", "actions"): _ACTIONS,
     ("Event", "description"): f"One line on what happens there. {TEXT_HINT}",
@@ -193,6 +200,7 @@ FIELD_DOCS: dict[tuple[str, str], str] = {
     ("LinksFile", "links"): "Official web pages about the cooperation and its areas.",
     ("Link", "id"): "A unique slug. Example: wco-home",
     ("Link", "organization"): f"Whose page it is, {_ORG}. Example: wco",
+    ("Link", "plan"): _PLAN,
     ("Link", "areas"): _AREAS,
     ("Link", "title"): f"The page's title, one line. Example: World Customs Organization – home page. {TEXT_HINT}",
     ("Link", "url"): "The page's address. Example: https://www.wcoomd.org/",

@@ -492,6 +492,8 @@ class Update(Record):
     dated: Date
     title: Text
     body: BlockText
+    plan: Id | None = None
+    """An earlier plan's id, when `areas` and `actions` name that plan's; none for the current plan."""
     areas: list[str] = []
     actions: list[str] = []
     organizations: list[Id] = []
@@ -514,6 +516,8 @@ class Event(Record):
     place: Text | None = None
     virtual: bool = False
     organizers: list[Id] = []
+    plan: Id | None = None
+    """An earlier plan's id, when `areas` and `actions` name that plan's; none for the current plan."""
     areas: list[str] = []
     actions: list[str] = []
     description: BlockText | None = None
@@ -556,6 +560,8 @@ class GlossaryFile(Record):
 class Link(Record):
     id: Id
     organization: Id
+    plan: Id | None = None
+    """An earlier plan's id, when `areas` names that plan's; none for the current plan."""
     areas: list[str] = []
     title: Text
     url: Url

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from .dataset import Dataset
+from .model import Event, Update
 from .time_frames import parse_time_frame
 
 FOLDER = "open-data"
@@ -57,6 +58,7 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
             ("date", lambda u: str(u.dated), False),
             ("title", lambda u: u.title, True),
             ("body", lambda u: u.body, True),
+            ("plan_term", lambda u: _term(data, u), False),
             ("areas", lambda u: _join(u.areas), False),
             ("actions", lambda u: _join(u.actions), False),
             ("organizations", lambda u: _join(u.organizations), False),
@@ -72,6 +74,7 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
             ("place", lambda e: e.place, True),
             ("virtual", lambda e: "true" if e.virtual else "false", False),
             ("organizers", lambda e: _join(e.organizers), False),
+            ("plan_term", lambda e: _term(data, e), False),
             ("areas", lambda e: _join(e.areas), False),
             ("actions", lambda e: _join(e.actions), False),
             ("description", lambda e: e.description, True),
@@ -85,6 +88,13 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
         ("details", lambda g: g.details, True),
         ("sources", lambda g: _join(g.source), False),
     ]
+
+
+def _term(data: Dataset, record: Update | Event) -> str:
+    """The term of the plan whose areas and actions the record names (`2019-07/2022-06`): area and action
+    numbers mean something only within one plan."""
+    plan = data.plan_of(record)
+    return f"{plan.term_starts_on}/{plan.term_ends_on}"
 
 
 def _year(text: str, which: str) -> str:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time
 from .context import RenderContext
 from .data_markdown import DataMarkdown
 from .dataset import Dataset
-from .model import Event, Update
+from .model import Event, Link, Update
 from .text import anchor
 
 _TAG = re.compile(r"<[^>]+>")
@@ -91,15 +91,31 @@ def event_path(event: Event, ctx: RenderContext) -> tuple[str, str]:
 
 
 def update_path(update: Update, data: Dataset) -> tuple[str, str]:
-    """Where a progress update is shown: the page of its first area (named, or of its first action)."""
-    area_ids = list(update.areas) + [action.split(".")[0] for action in update.actions]
-    if area_ids:
-        return f"areas/{data.areas[area_ids[0]].slug}/", anchor("update", update.id)
-    return "workplan/", ""
+    """Where a progress update is shown: the page of its first area (named, or of its first action); an
+    earlier plan's update, on that plan's page."""
+    page = update_source(update, data)
+    if page == "workplan.md":
+        return "workplan/", ""
+    return page.removesuffix(".md") + "/", anchor("update", update.id)
+
+
+def plan_page(record: Update | Event | Link, data: Dataset) -> str:
+    """The page of the plan whose areas and actions a record names, for `ctx.link`."""
+    return "workplan.md" if data.is_current(record) else f"plans/{record.plan}.md"
+
+
+def area_page(record: Update | Event | Link, area_id: str, data: Dataset) -> tuple[str, str]:
+    """Where an area that a record names is shown: its own page, or its section of an earlier plan's page;
+    `(page, anchor)` for `ctx.link`."""
+    if data.is_current(record):
+        return f"areas/{data.areas[area_id].slug}.md", ""
+    return plan_page(record, data), anchor("area", area_id)
 
 
 def update_source(update: Update, data: Dataset) -> str:
     """The source page of an update, for `ctx.link`."""
+    if not data.is_current(update):
+        return plan_page(update, data)
     area_ids = list(update.areas) + [action.split(".")[0] for action in update.actions]
     return f"areas/{data.areas[area_ids[0]].slug}.md" if area_ids else "workplan.md"
 

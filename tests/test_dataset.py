@@ -46,7 +46,7 @@ EXPECTED: dict[str, list[str]] = {
     "events--unknown-key.yml": [
         "events.yml:3:5: events[0]: required field 'title' is missing; add it",
         "events.yml:5:7: events[0].tittle: unknown field 'tittle' (allowed: id, title, kind, starts_on, ends_on, "
-        "place, virtual, organizers, areas, actions, description, milestone, url, source; on any record: note, "
+        "place, virtual, organizers, plan, areas, actions, description, milestone, url, source; on any record: note, "
         "status, confirm); check its spelling",
     ],
     "events--colon-in-text.yml": [
@@ -157,6 +157,44 @@ def test_an_earlier_plan_id_is_used_once(tmp_path: Path) -> None:
     path.write_text(text + text.split("earlier_plans:\n", 1)[1], encoding="utf-8")
     assert [message for message in messages(data_dir) if "earlier_plans[1].id" in message] == [
         "workplan.yml:114:9: earlier_plans[1].id: id '2019-2022' is already used (line 60); give each record its own id"
+    ]
+
+
+def test_records_of_an_earlier_plan_stay_with_it() -> None:
+    """A report or event that names an earlier plan (`plan:`) is not counted for the current plan's action
+    of the same number; one that names none is."""
+    data = load_dataset(FIXTURES / "two-plans")
+    assert [update.id for update in data.updates_by_action["5.1"]] == ["imaginary-report"]
+    assert "5" not in data.events_by_area
+    sctf = next(update for update in data.updates if update.id == "sctf-3")
+    assert data.plan_of(sctf) is data.earlier_plan("2019-2022")
+    assert not data.is_current(sctf)
+
+
+def _two_plans_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "two-plans", data_dir, symlinks=False)
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data_dir
+
+
+def test_a_record_names_an_earlier_plan_that_exists(tmp_path: Path) -> None:
+    data_dir = _two_plans_with(tmp_path, "progress.yml", "plan: 2019-2022", "plan: 2016-2019")
+    assert messages(data_dir) == [
+        "progress.yml:8:11: updates[0].plan: there is no earlier plan '2016-2019' (earlier plans in workplan.yml: "
+        "2019-2022); leave plan: out for a record of the current plan"
+    ]
+
+
+def test_a_records_actions_are_checked_against_its_own_plan(tmp_path: Path) -> None:
+    """The earlier plan has no action 1.3; an event that names it under that plan is refused."""
+    data_dir = _two_plans_with(tmp_path, "events.yml", 'actions: ["5.1"]', 'actions: ["1.3"]')
+    assert messages(data_dir) == [
+        "events.yml:22:15: events[1].actions[0]: there is no action '1.3' in the earlier plan 2019-2022 "
+        "(known: 1.1, 1.2, 5.1)"
     ]
 
 

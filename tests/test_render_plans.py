@@ -14,7 +14,10 @@ import pytest
 
 from macros.context import RenderContext
 from macros.dataset import Dataset, load_dataset
+from macros.publication import update_path
+from macros.render.events import render_event
 from macros.render.plans import render_earlier_plan
+from macros.render.tracker import track
 from site_quality import gates
 
 from .conftest import FIXTURES, build_site
@@ -57,11 +60,39 @@ def test_earlier_plan_page_links_the_current_plan(data: Dataset) -> None:
     assert '<a href="../../workplan/">plan de travail en vigueur</a>' in french
 
 
-def test_earlier_plan_page_has_no_progress_column(data: Dataset) -> None:
-    """Progress reports refer to the current plan's actions; an earlier plan shows what was agreed."""
+def test_earlier_plan_page_shows_the_progress_reported_under_it(data: Dataset) -> None:
+    """A report that names the earlier plan (`plan: 2019-2022`) shows on its page, in the progress column
+    of the action it names and in full under its area; the current plan's report does not."""
     page = render_earlier_plan("2019-2022", ctx(data))
+    assert [attrs.get("scope") for _, attrs in elements(page, "th")].count("col") == 4 * 2
+    assert (
+        '<a href="./#update-sctf-3">September 2019: <abbr title="World Customs Organization">WCO</abbr> at the '
+        "third SCTF" in page
+    )
+    assert '<h3 id="progress-reports-5">Progress reports<a class="headerlink"' in page
+    assert '<h4 id="update-sctf-3">' in page
+    assert page.count('id="update-sctf-3"') == 1
+    assert "imaginary-report" not in page
+
+
+def test_earlier_plan_page_without_reports_has_no_progress_column(data: Dataset) -> None:
+    updates = [update for update in data.updates if update.plan is None]
+    page = render_earlier_plan("2019-2022", ctx(dataclasses.replace(data, updates=updates)))
     assert [attrs.get("scope") for _, attrs in elements(page, "th")].count("col") == 3 * 2
-    assert "no-report" not in page
+    assert "no-report" not in page and "progress-reports" not in page
+
+
+def test_records_of_an_earlier_plan_link_to_its_page(data: Dataset) -> None:
+    """Feeds, the tracker and the home page's list find an earlier plan's report on that plan's page; an
+    event of that plan links that plan's actions."""
+    sctf = next(update for update in data.updates if update.plan == "2019-2022")
+    assert update_path(sctf, data) == ("plans/2019-2022/", "update-sctf-3")
+    event = next(event for event in data.events if event.plan == "2019-2022")
+    shown = render_event(event, RenderContext(data, "en", "events.md", "wco", date(2026, 11, 23)))
+    assert '<a href="../plans/2019-2022/#action-5-1">5.1</a>' in shown
+    assert '<a href="../plans/2019-2022/#area-5">' in shown
+    tracked = {item.action.id: item for item in track(ctx(data))}
+    assert [evidence.id for evidence in tracked["5.1"].evidence] == ["imaginary-report"]
 
 
 def test_earlier_plan_hostile_texts_stay_text(data: Dataset) -> None:

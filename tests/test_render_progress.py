@@ -74,10 +74,17 @@ def test_latest_updates_link_their_area_pages(data: Dataset) -> None:
 
 
 def test_latest_updates_without_area_are_not_links(data: Dataset) -> None:
-    update = data.updates[0].model_copy(update={"areas": []})
+    update = data.updates[0].model_copy(update={"areas": [], "actions": []})
     html = render_latest_updates(ctx(dataclasses.replace(data, updates=[update]), "index.md"))
     assert not elements(html, "a")
     assert "at the third SCTF meeting</li>" in html
+
+
+def test_latest_updates_of_an_action_link_to_its_areas_page(data: Dataset) -> None:
+    """A report that names an action only is shown on the page of the action's area: the list links there."""
+    update = data.updates[0].model_copy(update={"areas": [], "actions": ["5.1"]})
+    html = render_latest_updates(ctx(dataclasses.replace(data, updates=[update]), "index.md"))
+    assert [attrs["href"] for _, attrs in elements(html, "a")] == ["areas/sea-containers/#update-sctf-3"]
 
 
 def test_latest_updates_mark_those_to_confirm(data: Dataset) -> None:

@@ -13,6 +13,7 @@ from ..dataset import Dataset
 from ..dates import format_span
 from ..html import heading, join, render_template
 from ..model import Event
+from ..publication import area_page, plan_page
 from ..text import anchor, label, status_badge, t
 from .sources import render_sources
 
@@ -55,10 +56,11 @@ def render_event(event: Event, ctx: RenderContext, level: int = 3) -> Markup:
     """One event as a heading with its date, place, organizers, related work and source."""
     title = Markup("{}{}").format(t(event.title, ctx), status_badge(event, ctx))
     organizers = join(t(ctx.data.organizations[org].acronym, ctx) for org in event.organizers)
+    plan = ctx.data.plan_of(event)
+    areas = {area.id: area for area in plan.areas}
     related = [
-        {"url": ctx.link(f"areas/{ctx.data.areas[a].slug}.md"), "name": t(ctx.data.areas[a].short_title, ctx)}
-        for a in event.areas
-    ] + [{"url": ctx.link("workplan.md", anchor("action", a)), "name": a} for a in event.actions]
+        {"url": ctx.link(*area_page(event, a, ctx.data)), "name": t(areas[a].short_title, ctx)} for a in event.areas
+    ] + [{"url": ctx.link(plan_page(event, ctx.data), anchor("action", a)), "name": a} for a in event.actions]
     return render_template(
         "event.html",
         heading=heading(level, title, anchor("event", event.id)),

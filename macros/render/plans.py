@@ -1,7 +1,9 @@
-"""An earlier work plan on its own page (plans/<id>/): its terms, areas and actions as agreed.
+"""An earlier work plan on its own page (plans/<id>/): its terms, areas and actions as agreed, and the
+progress reported under it.
 
-The current plan keeps the work-plan page, the area pages and the progress reports; an earlier plan's
-page shows the plan itself, so that what was agreed stays at a stable address once a successor is added.
+The current plan keeps the work-plan page and the area pages; an earlier plan's page shows the plan
+itself, so that what was agreed stays at a stable address once a successor is added, and the reports
+that name it (`plan: <id>`), since its area and action numbers mean nothing in the successor plan.
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ from markupsafe import Markup
 
 from ..context import RenderContext
 from ..html import heading, render_template
+from ..model import Update
 from ..text import anchor, label, status_badge, t
+from .progress import render_update_list
 from .sources import render_sources
-from .workplan import render_plan_facts
+from .workplan import render_plan_facts, render_progress
 
 
 def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
     """The whole page, its `<h1>` included (the page's title is read from it)."""
     plan = ctx.data.earlier_plan(plan_id)
+    page = f"plans/{plan_id}.md"
+    updates = [update for update in ctx.data.updates if update.plan == plan_id]
+    headers = ["number", "action", "time_frame"] + (["reported_progress"] if updates else [])
     areas = [
         {
             "heading": heading(2, Markup("{}. {}").format(area.id, t(area.title, ctx)), anchor("area", area.id)),
@@ -30,9 +37,15 @@ def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
                     "text": t(action.text, ctx),
                     "details": t(action.details, ctx) if action.details else None,
                     "time_frame": t(action.time_frame, ctx),
+                    "progress": (
+                        render_progress([u for u in updates if action.id in u.actions], plan, page, ctx)
+                        if updates
+                        else None
+                    ),
                 }
                 for action in area.actions
             ],
+            "reports": _reports(area.id, updates, ctx),
         }
         for area in plan.areas
     ]
@@ -43,6 +56,21 @@ def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
         facts=render_plan_facts(plan, ctx),
         status=t(plan.term_status, ctx, block=True),
         status_sources=render_sources(plan.term_status_source, ctx),
-        headers=[label(key, ctx) for key in ("number", "action", "time_frame")],
+        headers=[label(key, ctx) for key in headers],
         areas=areas,
     )
+
+
+def _reports(area_id: str, updates: list[Update], ctx: RenderContext) -> Markup | None:
+    """The plan's reports whose first area is this one (each report is shown once on the page), under a
+    heading; none when there are none."""
+    mine = [update for update in updates if _first_area(update) == area_id]
+    if not mine:
+        return None
+    title = heading(3, label("progress_reports", ctx), anchor("progress-reports", area_id))
+    return Markup("{}\n{}").format(title, render_update_list(mine, ctx, level=4))
+
+
+def _first_area(update: Update) -> str | None:
+    areas = list(update.areas) + [action.split(".")[0] for action in update.actions]
+    return areas[0] if areas else None

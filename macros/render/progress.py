@@ -8,6 +8,7 @@ from ..context import RenderContext
 from ..dates import format_partial
 from ..html import heading, render_template
 from ..model import Update
+from ..publication import plan_page, update_source
 from ..text import anchor, label, status_badge, t
 from .sources import render_sources
 
@@ -16,7 +17,8 @@ def render_update(update: Update, ctx: RenderContext, level: int = 3) -> Markup:
     """One report: its title as a heading (`update-<id>`), its date and text, the actions it concerns, its sources."""
     title = Markup("{}{}").format(t(update.title, ctx), status_badge(update, ctx))
     actions = [
-        {"id": action_id, "url": ctx.link("workplan.md", anchor("action", action_id))} for action_id in update.actions
+        {"id": action_id, "url": ctx.link(plan_page(update, ctx.data), anchor("action", action_id))}
+        for action_id in update.actions
     ]
     return render_template(
         "update.html",
@@ -48,13 +50,15 @@ def render_latest_updates(ctx: RenderContext, count: int = 5) -> Markup:
             "dated": str(update.dated),
             "when": format_partial(update.dated, ctx.lang),
             "title": t(update.title, ctx),
-            "url": (
-                ctx.link(f"areas/{ctx.data.areas[update.areas[0]].slug}.md", anchor("update", update.id))
-                if update.areas
-                else None
-            ),
+            "url": _update_url(update, ctx),
             "badge": status_badge(update, ctx),
         }
         for update in latest
     ]
     return render_template("latest_updates.html", updates=updates)
+
+
+def _update_url(update: Update, ctx: RenderContext) -> str | None:
+    """Where the report is shown in full: its area's page, or its plan's page for an earlier plan."""
+    page = update_source(update, ctx.data)
+    return None if page == "workplan.md" else ctx.link(page, anchor("update", update.id))

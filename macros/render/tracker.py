@@ -97,7 +97,7 @@ def track(ctx: RenderContext) -> list[TrackedAction]:
                     _when(e.starts_on, first, last),
                 )
                 for e in data.events
-                if action.id in e.actions
+                if action.id in e.actions and data.is_current(e)
             ]
             items.sort(key=lambda item: (item.dated.first_day, item.kind, item.id))
             tracked.append(TrackedAction(action, area, parse_time_frame(action.time_frame["en"]), tuple(items)))

@@ -75,19 +75,24 @@ def render_plan_facts(plan: WorkPlan, ctx: RenderContext) -> Markup:
 
 
 def _progress_cell(action_id: str, ctx: RenderContext) -> Markup:
-    """The reports on an action, each linking to its place on the area's page: those of the plan's
-    term, then, apart, the later developments; or say there are none."""
+    """The current plan's reports on an action, each linking to its place on the area's page."""
+    area_page = f"areas/{ctx.data.area_of_action[action_id].slug}.md"
     updates = ctx.data.updates_by_action.get(action_id, [])
+    return render_progress(updates, ctx.data.workplan, area_page, ctx)
+
+
+def render_progress(updates: list[Update], plan: WorkPlan, page: str, ctx: RenderContext) -> Markup:
+    """Reports on one action, each linking to its place on `page`: those of the plan's term, then,
+    apart, the later developments; or say there are none."""
     if not updates:
         return Markup('<span class="no-report">{}</span>').format(label("no_report", ctx))
-    area_slug = ctx.data.area_of_action[action_id].slug
-    term_ends = ctx.data.workplan.term_ends_on.last_day
+    term_ends = plan.term_ends_on.last_day
 
     def links(items: list[Update]) -> Markup:
         return join(
             (
                 Markup('<a href="{url}">{when}: {title}</a>{badge}').format(
-                    url=ctx.link(f"areas/{area_slug}.md", anchor("update", update.id)),
+                    url=ctx.link(page, anchor("update", update.id)),
                     when=format_partial(update.dated, ctx.lang),
                     title=t(update.title, ctx),
                     badge=status_badge(update, ctx),
