@@ -12,11 +12,12 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .dataset import Dataset
-from .model import Event, Update
+from .model import Action, Area, Event, Update, WorkPlan
 from .time_frames import parse_time_frame
 
 FOLDER = "open-data"
@@ -28,10 +29,28 @@ def _join(values: Sequence[str]) -> str:
     return "; ".join(values)
 
 
+@dataclass(frozen=True)
+class PlanAction:
+    """One row of the work-plan download: an action, with its area and plan (area and action numbers
+    mean something only within one plan)."""
+
+    plan: WorkPlan
+    area: Area
+    action: Action
+
+    @property
+    def source(self) -> tuple[str, ...]:
+        return tuple(self.action.source)
+
+
 def records(data: Dataset, product: str) -> list[Any]:
-    """The records of one product, in the order of data/ (the order the pages follow)."""
+    """The records of one product, in the order of data/ (the order the pages follow); the work plan's
+    actions are the current plan's, then each earlier plan's."""
+    plans = [data.workplan, *data.earlier_plans]
     by_product: dict[str, list[Any]] = {
-        "workplan": [action for area in data.workplan.areas for action in area.actions],
+        "workplan": [
+            PlanAction(plan, area, action) for plan in plans for area in plan.areas for action in area.actions
+        ],
         "updates": data.updates,
         "events": data.events,
         "glossary": data.glossary,
@@ -43,14 +62,16 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
     """Each column: its name, how to read it from a record, and whether it is a text (per language)."""
     if product == "workplan":
         return [
-            ("area", lambda a: data.area_of_action[a.id].id, False),
-            ("area_title", lambda a: data.area_of_action[a.id].title, True),
-            ("action", lambda a: a.id, False),
-            ("text", lambda a: a.text, True),
-            ("time_frame", lambda a: a.time_frame, True),
-            ("time_frame_first_year", lambda a: _year(a.time_frame["en"], "first"), False),
-            ("time_frame_last_year", lambda a: _year(a.time_frame["en"], "last"), False),
-            ("sources", lambda a: _join(a.source), False),
+            ("plan_term", lambda r: f"{r.plan.term_starts_on}/{r.plan.term_ends_on}", False),
+            ("plan_title", lambda r: r.plan.title, True),
+            ("area", lambda r: r.area.id, False),
+            ("area_title", lambda r: r.area.title, True),
+            ("action", lambda r: r.action.id, False),
+            ("text", lambda r: r.action.text, True),
+            ("time_frame", lambda r: r.action.time_frame, True),
+            ("time_frame_first_year", lambda r: _year(r.action.time_frame["en"], "first"), False),
+            ("time_frame_last_year", lambda r: _year(r.action.time_frame["en"], "last"), False),
+            ("sources", lambda r: _join(r.action.source), False),
         ]
     if product == "updates":
         return [

@@ -13,7 +13,7 @@ from typing import Any
 
 from .context import RenderContext
 from .dataset import Dataset
-from .model import Event, Guide, Organization, PartialDate
+from .model import Area, Event, Guide, Organization, PartialDate
 from .publication import Edition, event_path, plain_text
 from .text import anchor, label_plain
 
@@ -97,10 +97,18 @@ def _span(start: PartialDate, end: PartialDate) -> str:
     return f"{start}/{end}"
 
 
-def workplan_ld(data: Dataset, edition: Edition, lang: str) -> dict[str, Any]:
-    """The plan as a CreativeWork whose parts are its areas, whose parts are its actions."""
+def workplan_ld(data: Dataset, edition: Edition, lang: str, plan_id: str | None = None) -> dict[str, Any]:
+    """A plan (the current one, or the earlier one `plan_id`) as a CreativeWork whose parts are its areas,
+    whose parts are its actions."""
     ctx = _ctx(data, edition, lang)
-    plan = data.workplan
+    plan = data.workplan if plan_id is None else data.earlier_plan(plan_id)
+    page = "workplan/" if plan_id is None else f"plans/{plan_id}/"
+
+    def area_url(area: Area) -> str | None:
+        if plan_id is None:
+            return edition.page_url(lang, f"areas/{area.slug}/")
+        return edition.page_url(lang, page, anchor("area", area.id))
+
     text = plain_text
     return _drop_empty(
         {
@@ -109,7 +117,7 @@ def workplan_ld(data: Dataset, edition: Edition, lang: str) -> dict[str, Any]:
             "dateCreated": str(plan.agreed_on),
             "temporalCoverage": _span(plan.term_starts_on, plan.term_ends_on),
             "author": [organization(data.organizations[org], ctx) for org in plan.agreed_by],
-            "url": edition.page_url(lang, "workplan/"),
+            "url": edition.page_url(lang, page),
             "inLanguage": lang,
             "hasPart": [
                 _drop_empty(
@@ -118,7 +126,7 @@ def workplan_ld(data: Dataset, edition: Edition, lang: str) -> dict[str, Any]:
                         "identifier": area.id,
                         "position": index,
                         "name": text(area.title, lang, ctx.markdown),
-                        "url": edition.page_url(lang, f"areas/{area.slug}/"),
+                        "url": area_url(area),
                         "hasPart": [
                             _drop_empty(
                                 {
@@ -128,7 +136,7 @@ def workplan_ld(data: Dataset, edition: Edition, lang: str) -> dict[str, Any]:
                                     "name": f"{action.id} {text(action.text, lang, ctx.markdown)}",
                                     "text": text(action.text, lang, ctx.markdown),
                                     "temporal": text(action.time_frame, lang, ctx.markdown),
-                                    "url": edition.page_url(lang, "workplan/", anchor("action", action.id)),
+                                    "url": edition.page_url(lang, page, anchor("action", action.id)),
                                 }
                             )
                             for number, action in enumerate(area.actions, start=1)
@@ -166,7 +174,7 @@ def guide_ld(guide: Guide, data: Dataset, edition: Edition, lang: str) -> dict[s
 
 
 def page_json_ld(data: Dataset, edition: Edition, lang: str, page: str) -> str | None:
-    """The JSON-LD of a page given by its path in its language (``, `events/`, `workplan/`,
+    """The JSON-LD of a page given by its path in its language (``, `events/`, `workplan/`, `plans/<id>/`,
     `guides/<id>/`), ready for the script element; None for a page that carries none."""
     graph: list[dict[str, Any]] | None = None
     if page == "":
@@ -175,6 +183,10 @@ def page_json_ld(data: Dataset, edition: Edition, lang: str, page: str) -> str |
         graph = events_ld(data, edition, lang)
     elif page == "workplan/":
         graph = [workplan_ld(data, edition, lang)]
+    elif page.startswith("plans/"):
+        plan_id = page.removeprefix("plans/").strip("/")
+        if plan_id in {plan.id for plan in data.earlier_plans}:
+            graph = [workplan_ld(data, edition, lang, plan_id)]
     elif page.startswith("guides/"):
         guide_id = page.removeprefix("guides/").strip("/")
         graph = [guide_ld(g, data, edition, lang) for g in data.guides if g.id == guide_id]

@@ -11,8 +11,10 @@ from datetime import date
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from macros.dataset import Dataset
+from macros.dataset import Dataset, load_dataset
 from macros.open_data import PRODUCTS, csv_bytes, json_bytes, json_schema, open_data_files, records
+
+from .conftest import FIXTURES
 
 LANGUAGES = ("en", "fr", "es")
 BUILT = date(2026, 11, 23)
@@ -20,7 +22,7 @@ BUILT = date(2026, 11, 23)
 
 def _counts(data: Dataset) -> dict[str, int]:
     return {
-        "workplan": len(data.actions),
+        "workplan": sum(len(area.actions) for plan in [data.workplan, *data.earlier_plans] for area in plan.areas),
         "updates": len(data.updates),
         "events": len(data.events),
         "glossary": len(data.glossary),
@@ -84,3 +86,29 @@ def test_every_product_in_three_forms(dataset: Dataset) -> None:
         f"open-data/{product}.{ext}" for product in PRODUCTS for ext in ("csv", "json", "schema.json")
     )
     assert files == open_data_files(dataset, LANGUAGES, BUILT, "wco")  # reproducible
+
+
+def test_downloads_name_the_plan_of_each_row() -> None:
+    """With a successor plan, the work plan download holds the actions of every plan, each row with its
+    plan's term, and a report or event names the term of the plan whose numbers it uses."""
+    data = load_dataset(FIXTURES / "two-plans")
+
+    def rows(product: str) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(csv_bytes(data, product, ("en",)).decode("utf-8"), newline="")))
+
+    plan = [(row["plan_term"], row["action"]) for row in rows("workplan")]
+    assert plan == [
+        ("2022-07/2025-06", "1.1"),
+        ("2022-07/2025-06", "1.2"),
+        ("2022-07/2025-06", "5.1"),
+        ("2019-07/2022-06", "1.1"),
+        ("2019-07/2022-06", "1.2"),
+        ("2019-07/2022-06", "5.1"),
+    ]
+    assert {row["id"]: row["plan_term"] for row in rows("updates")} == {
+        "sctf-3": "2019-07/2022-06",
+        "imaginary-report": "2022-07/2025-06",
+    }
+    for product in ("workplan", "updates", "events"):
+        schema = json_schema(data, product, ("en",))
+        Draft202012Validator(schema).validate(json.loads(json_bytes(data, product, ("en",), BUILT, "wco")))

@@ -89,6 +89,20 @@ def test_workplan_page_carries_the_plan_with_its_areas_and_actions(dataset: Data
     assert len(_of_type(nodes, "CreativeWork")) == 1 + len(dataset.workplan.areas) + len(dataset.actions)
 
 
+def test_an_earlier_plan_page_carries_that_plan() -> None:
+    """Its areas and actions, addressed on its own page; a page of no known plan carries nothing."""
+    data = load_dataset(FIXTURES / "two-plans")
+    script = page_json_ld(data, PUBLIC, "en", "plans/2019-2022/")
+    assert script is not None
+    (plan,) = _top(script)
+    assert plan["temporalCoverage"] == "2019-07/2022-06"
+    assert plan["url"].endswith("/plans/2019-2022/")
+    assert plan["hasPart"][1]["url"].endswith("/plans/2019-2022/#area-5")
+    assert plan["hasPart"][1]["hasPart"][0]["url"].endswith("/plans/2019-2022/#action-5-1")
+    assert plan["hasPart"][1]["hasPart"][0]["text"] == "Explore AEO"
+    assert page_json_ld(data, PUBLIC, "en", "plans/2031-2034/") is None
+
+
 def test_each_guide_page_carries_its_article(dataset: Dataset) -> None:
     for guide in dataset.guides:
         script = page_json_ld(dataset, LOCAL, "zh", f"guides/{guide.id}/")
