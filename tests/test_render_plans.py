@@ -35,8 +35,13 @@ def ctx(data: Dataset, lang: str = "en") -> RenderContext:
     return RenderContext(data, lang, PAGE, "wco", date(2026, 11, 23))
 
 
+def _plan_part(page: str) -> str:
+    """The page without its tracker (tested below)."""
+    return page.split('<h2 id="tracker">', 1)[0]
+
+
 def test_earlier_plan_page_shows_its_own_areas_and_actions(data: Dataset) -> None:
-    page = render_earlier_plan("2019-2022", ctx(data))
+    page = _plan_part(render_earlier_plan("2019-2022", ctx(data)))
     assert page.startswith('<h1 id="plan-2019-2022">Joint Work Plan<')
     assert [attrs["id"] for _, attrs in elements(page, "h2")] == ["area-1", "area-5"]
     assert [attrs["id"] for _, attrs in elements(page, "span") if "id" in attrs] == [
@@ -63,7 +68,7 @@ def test_earlier_plan_page_links_the_current_plan(data: Dataset) -> None:
 def test_earlier_plan_page_shows_the_progress_reported_under_it(data: Dataset) -> None:
     """A report that names the earlier plan (`plan: 2019-2022`) shows on its page, in the progress column
     of the action it names and in full under its area; the current plan's report does not."""
-    page = render_earlier_plan("2019-2022", ctx(data))
+    page = _plan_part(render_earlier_plan("2019-2022", ctx(data)))
     assert [attrs.get("scope") for _, attrs in elements(page, "th")].count("col") == 4 * 2
     assert (
         '<a href="./#update-sctf-3">September 2019: <abbr title="World Customs Organization">WCO</abbr> at the '
@@ -77,9 +82,23 @@ def test_earlier_plan_page_shows_the_progress_reported_under_it(data: Dataset) -
 
 def test_earlier_plan_page_without_reports_has_no_progress_column(data: Dataset) -> None:
     updates = [update for update in data.updates if update.plan is None]
-    page = render_earlier_plan("2019-2022", ctx(dataclasses.replace(data, updates=updates)))
+    page = _plan_part(render_earlier_plan("2019-2022", ctx(dataclasses.replace(data, updates=updates))))
     assert [attrs.get("scope") for _, attrs in elements(page, "th")].count("col") == 3 * 2
     assert "no-report" not in page and "progress-reports" not in page
+
+
+def test_earlier_plan_page_tracks_its_own_evidence(data: Dataset) -> None:
+    """The page ends with that plan's tracker: its term, its actions, the report and the event that name
+    the plan; the current plan's report is not evidence for it."""
+    page = render_earlier_plan("2019-2022", ctx(data))
+    tracker = page.split('<h2 id="tracker">', 1)[1]
+    assert "July 2019" in tracker.split("</p>", 1)[0]
+    rows = [attrs["id"] for _, attrs in elements(tracker, "tr") if attrs.get("id", "").startswith("tracker-action")]
+    assert rows == ["tracker-action-1-1", "tracker-action-1-2", "tracker-action-5-1"]
+    assert 'href="./#update-sctf-3"' in tracker
+    assert "#event-aeo-conference" in tracker
+    assert "imaginary-report" not in tracker
+    assert 'href="./#action-5-1"' in tracker
 
 
 def test_records_of_an_earlier_plan_link_to_its_page(data: Dataset) -> None:

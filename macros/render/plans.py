@@ -1,5 +1,5 @@
-"""An earlier work plan on its own page (plans/<id>/): its terms, areas and actions as agreed, and the
-progress reported under it.
+"""An earlier work plan on its own page (plans/<id>/): its terms, areas and actions as agreed, the
+progress reported under it, and its tracker.
 
 The current plan keeps the work-plan page and the area pages; an earlier plan's page shows the plan
 itself, so that what was agreed stays at a stable address once a successor is added, and the reports
@@ -16,6 +16,7 @@ from ..model import Update
 from ..text import anchor, label, status_badge, t
 from .progress import render_update_list
 from .sources import render_sources
+from .tracker import render_tracker
 from .workplan import render_plan_facts, render_progress
 
 
@@ -57,6 +58,9 @@ def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
         status=t(plan.term_status, ctx, block=True),
         status_sources=render_sources(plan.term_status_source, ctx),
         headers=[label(key, ctx) for key in headers],
+        tracker=Markup("{}\n{}").format(
+            heading(2, label("tracker_title", ctx), "tracker"), render_tracker(ctx, plan_id)
+        ),
         areas=areas,
     )
 

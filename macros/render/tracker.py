@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..context import RenderContext
 from ..dates import format_partial
 from ..html import heading, render_template
-from ..model import Action, Area, PartialDate
+from ..model import Action, Area, PartialDate, WorkPlan
 from ..publication import update_source
 from ..text import anchor, label, label_plain, plain, t
 from ..time_frames import YearSpan, parse_time_frame
@@ -67,10 +67,13 @@ def _when(dated: PartialDate, first: date, last: date) -> When:
     return "during"
 
 
-def track(ctx: RenderContext) -> list[TrackedAction]:
-    """Every action of the plan, in plan order, with its parsed time frame and its evidence by date."""
+def track(ctx: RenderContext, plan_id: str | None = None) -> list[TrackedAction]:
+    """Every action of a plan (the current one, or the earlier one `plan_id`), in plan order, with its
+    parsed time frame and the evidence that names that plan, by date."""
     data = ctx.data
-    plan = data.workplan
+    plan = _plan(ctx, plan_id)
+    updates = [u for u in data.updates if u.plan == plan_id or (plan_id is None and data.is_current(u))]
+    events = [e for e in data.events if e.plan == plan_id or (plan_id is None and data.is_current(e))]
     first, last = plan.term_starts_on.first_day, plan.term_ends_on.last_day
     tracked = []
     for area in plan.areas:
@@ -85,7 +88,8 @@ def track(ctx: RenderContext) -> list[TrackedAction]:
                     anchor("update", u.id),
                     _when(u.dated, first, last),
                 )
-                for u in data.updates_by_action.get(action.id, [])
+                for u in updates
+                if action.id in u.actions
             ] + [
                 Evidence(
                     "event",
@@ -96,8 +100,8 @@ def track(ctx: RenderContext) -> list[TrackedAction]:
                     anchor("event", e.id),
                     _when(e.starts_on, first, last),
                 )
-                for e in data.events
-                if action.id in e.actions and data.is_current(e)
+                for e in events
+                if action.id in e.actions
             ]
             items.sort(key=lambda item: (item.dated.first_day, item.kind, item.id))
             tracked.append(TrackedAction(action, area, parse_time_frame(action.time_frame["en"]), tuple(items)))
@@ -146,10 +150,14 @@ def _middle(dated: PartialDate) -> date:
     return dated.first_day + (dated.last_day - dated.first_day) / 2
 
 
-def render_tracker_svg(tracked: list[TrackedAction], ctx: RenderContext) -> Markup:
+def _plan(ctx: RenderContext, plan_id: str | None) -> WorkPlan:
+    return ctx.data.workplan if plan_id is None else ctx.data.earlier_plan(plan_id)
+
+
+def render_tracker_svg(tracked: list[TrackedAction], ctx: RenderContext, plan_id: str | None = None) -> Markup:
     """The timeline: one row per action, its time frame as a bar, the term shaded, each piece of
     evidence a dot linking to it, the build date a line; title and description in the page's language."""
-    plan = ctx.data.workplan
+    plan = _plan(ctx, plan_id)
     rtl = Locale.parse(ctx.lang).text_direction == "rtl"
     years = [plan.term_starts_on.year, plan.term_ends_on.year, ctx.today.year]
     years += [y for item in tracked if item.span for y in (item.span.first, item.span.last)]
@@ -226,11 +234,14 @@ def render_tracker_svg(tracked: list[TrackedAction], ctx: RenderContext) -> Mark
 # --- The page ---------------------------------------------------------------------------------------
 
 
-def render_tracker(ctx: RenderContext) -> Markup:
-    """The tracker page's generated part: filters, the picture, and per area the table that says the same."""
-    tracked = track(ctx)
+def render_tracker(ctx: RenderContext, plan_id: str | None = None) -> Markup:
+    """The tracker page's generated part: filters, the picture, and per area the table that says the same;
+    of the current plan, or, on an earlier plan's page, of that plan."""
+    tracked = track(ctx, plan_id)
+    plan = _plan(ctx, plan_id)
+    plan_page = "workplan.md" if plan_id is None else f"plans/{plan_id}.md"
     areas = []
-    for area in ctx.data.workplan.areas:
+    for area in plan.areas:
         rows = [item for item in tracked if item.area.id == area.id]
         areas.append(
             {
@@ -238,7 +249,7 @@ def render_tracker(ctx: RenderContext) -> Markup:
                 "number": area.id,
                 "title": t(area.short_title, ctx),
                 "summary": label("tracker_area", ctx, number=area.id, title=t(area.short_title, ctx)),
-                "rows": [_table_row(item, ctx) for item in rows],
+                "rows": [_table_row(item, plan_page, ctx) for item in rows],
             }
         )
     statuses = [
@@ -256,7 +267,7 @@ def render_tracker(ctx: RenderContext) -> Markup:
     ]
     return render_template(
         "tracker.html",
-        svg=render_tracker_svg(tracked, ctx),
+        svg=render_tracker_svg(tracked, ctx, plan_id),
         timeline_heading=heading(2, label("tracker_timeline", ctx), "timeline"),
         areas_heading=heading(2, label("tracker_by_area", ctx), "by-area"),
         statuses_heading=heading(2, label("tracker_by_status", ctx), "by-status"),
@@ -278,17 +289,17 @@ def render_tracker(ctx: RenderContext) -> Markup:
         term=label(
             "tracker_term_is",
             ctx,
-            start=format_partial(ctx.data.workplan.term_starts_on, ctx.lang),
-            end=format_partial(ctx.data.workplan.term_ends_on, ctx.lang),
+            start=format_partial(plan.term_starts_on, ctx.lang),
+            end=format_partial(plan.term_ends_on, ctx.lang),
         ),
     )
 
 
-def _table_row(item: TrackedAction, ctx: RenderContext) -> dict[str, object]:
+def _table_row(item: TrackedAction, plan_page: str, ctx: RenderContext) -> dict[str, object]:
     return {
         "id": anchor("tracker-action", item.action.id),
         "number": item.action.id,
-        "action_url": ctx.link("workplan.md", anchor("action", item.action.id)),
+        "action_url": ctx.link(plan_page, anchor("action", item.action.id)),
         "text": t(item.action.text, ctx),
         "time_frame": plain(item.action.time_frame, ctx),
         "status": item.status,
