@@ -116,8 +116,14 @@ def update_source(update: Update, data: Dataset) -> str:
     """The source page of an update, for `ctx.link`."""
     if not data.is_current(update):
         return plan_page(update, data)
+    area_id = first_area(update)
+    return f"areas/{data.areas[area_id].slug}.md" if area_id else "workplan.md"
+
+
+def first_area(update: Update) -> str | None:
+    """The area where a report is shown: the first it names, else that of its first action."""
     area_ids = list(update.areas) + [action.split(".")[0] for action in update.actions]
-    return f"areas/{data.areas[area_ids[0]].slug}.md" if area_ids else "workplan.md"
+    return area_ids[0] if area_ids else None
 
 
 def root_file_url(ctx: RenderContext, path: str, edition_root: bool = False) -> str:

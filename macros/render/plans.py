@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..context import RenderContext
 from ..html import heading, render_template
 from ..model import Update
+from ..publication import first_area
 from ..text import anchor, label, status_badge, t
 from .progress import render_update_list
 from .sources import render_sources
@@ -68,13 +69,8 @@ def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
 def _reports(area_id: str, updates: list[Update], ctx: RenderContext) -> Markup | None:
     """The plan's reports whose first area is this one (each report is shown once on the page), under a
     heading; none when there are none."""
-    mine = [update for update in updates if _first_area(update) == area_id]
+    mine = [update for update in updates if first_area(update) == area_id]
     if not mine:
         return None
     title = heading(3, label("progress_reports", ctx), anchor("progress-reports", area_id))
     return Markup("{}\n{}").format(title, render_update_list(mine, ctx, level=4))
-
-
-def _first_area(update: Update) -> str | None:
-    areas = list(update.areas) + [action.split(".")[0] for action in update.actions]
-    return areas[0] if areas else None
