@@ -331,32 +331,42 @@ def test_search_index_loads_only_when_the_search_is_opened(loop, browser, built_
     pages = list(KEY_PAGES.values())
     assert not gates.require_pages(built_site, pages)
 
+    index_loaded = "() => performance.getEntriesByType('resource').some(e => /search_index\\.json$/.test(e.name))"
+
     async def visit():
         context = await gates.new_context(browser, viewport=gates.PHONE)
         found, problems = {}, []
+
+        async def show(page: str, query: str = ""):
+            # A tab of its own for each visit: closing it ends the search worker's requests, unwatched.
+            tab = await context.new_page()
+            asked: list[str] = []
+            tab.on("request", lambda request: asked.append(request.url.removeprefix(site_url)))
+            watch = gates.PageWatch(tab, site_url, page + query)
+            await tab.goto(site_url + page + query, wait_until="load")
+            await watch.settle()
+            return tab, watch, asked
+
+        async def wait_for_index(tab) -> None:
+            with contextlib.suppress(PlaywrightTimeout):  # a missing request is reported below
+                await tab.wait_for_function(index_loaded, timeout=10_000)
+
         try:
-            for page in pages:  # a tab per page: the search worker of one page does not outlive it
-                tab = await context.new_page()
-                asked: list[str] = []
-                tab.on("request", lambda request, asked=asked: asked.append(request.url.removeprefix(site_url)))
-                watch = await gates.goto(tab, site_url, gates.page_file(page))
-                await watch.settle()
+            for page in pages:
+                tab, watch, asked = await show(page)
                 at_load = [url for url in asked if DEFERRED.search(url)]
                 await tab.keyboard.press("/")
-                with contextlib.suppress(PlaywrightTimeout):  # a missing request is reported below
-                    await tab.wait_for_function(
-                        "() => performance.getEntriesByType('resource').some(e => /search_index\\.json$/.test(e.name))",
-                        timeout=10_000,
-                    )
+                await wait_for_index(tab)
                 await watch.settle()
                 opened = [url for url in asked if DEFERRED.search(url)]
-                asked.clear()
-                await tab.goto(site_url + page + "?h=a", wait_until="load")
-                await watch.settle()
-                highlighted = [url for url in asked if DEFERRED.search(url)]
-                found[page] = at_load, opened, highlighted
                 problems += watch.stop()
                 await tab.close()
+                tab, watch, asked = await show(page, "?h=a")
+                await wait_for_index(tab)
+                highlighted = [url for url in asked if DEFERRED.search(url)]
+                problems += watch.stop()
+                await tab.close()
+                found[page] = at_load, opened, highlighted
             return found, problems
         finally:
             await context.close()
