@@ -424,6 +424,7 @@ def test_key_pages_have_no_text_under_12px_on_a_phone(loop, browser, built_site,
             for page in pages:
                 watch = await gates.goto(tab, site_url, gates.page_file(page))
                 found[page] = await tab.evaluate(SMALL_TEXT)
+                await watch.settle()  # the next page's navigation would abort what is still loading
                 problems += watch.stop()
             return found, problems
         finally:
