@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -51,6 +51,8 @@ from .model import (
 )
 from .urls import host_of
 from .yaml_loader import LoadedFile, Path_, load_yaml_file
+
+PlanRecord = TypeVar("PlanRecord", Update, Event, Link)
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,11 @@ class Dataset:
         self._set("actions", {action.id: action for area in plan_areas for action in area.actions})
         self._set("area_of_action", {action.id: area for area in plan_areas for action in area.actions})
         # The current plan's pages count the current plan's records only: an earlier plan's "5.1" is not this one's.
-        updates = [u for u in self.updates if self.is_current(u)]
-        events = [e for e in self.events if self.is_current(e)]
+        updates, events = self.of_plan(self.updates), self.of_plan(self.events)
         self._set("updates_by_action", _group(updates, lambda u: u.actions))
-        self._set("updates_by_area", _group(updates, lambda u: _areas_of(u.areas, u.actions)))
-        self._set("events_by_area", _group(events, lambda e: _areas_of(e.areas, e.actions)))
-        self._set("links_by_area", _group([x for x in self.links if self.is_current(x)], lambda link: link.areas))
+        self._set("updates_by_area", _group(updates, lambda u: areas_of(u.areas, u.actions)))
+        self._set("events_by_area", _group(events, lambda e: areas_of(e.areas, e.actions)))
+        self._set("links_by_area", _group(self.of_plan(self.links), lambda link: link.areas))
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -138,7 +139,17 @@ class Dataset:
 
     def plan_of(self, record: Update | Event | Link) -> WorkPlan:
         """The plan whose areas and actions a record names."""
-        return self.workplan if self.is_current(record) else self.earlier_plan(str(record.plan))
+        return self.plan(None if self.is_current(record) else record.plan)
+
+    def of_plan(self, records: list[PlanRecord], plan_id: str | None = None) -> list[PlanRecord]:
+        """The records that name a plan's areas and actions: the current plan's (None), or an earlier one's."""
+        if plan_id is None:
+            return [record for record in records if self.is_current(record)]
+        return [record for record in records if record.plan == plan_id]
+
+    def plan(self, plan_id: str | None) -> WorkPlan:
+        """The current plan (None), or the earlier plan with this id."""
+        return self.workplan if plan_id is None else self.earlier_plan(plan_id)
 
     def earlier_plan(self, plan_id: str) -> WorkPlan:
         for plan in self.earlier_plans:
@@ -161,7 +172,7 @@ def _display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def _areas_of(areas: list[str], actions: list[str]) -> list[str]:
+def areas_of(areas: list[str], actions: list[str]) -> list[str]:
     """A record's areas: those it names, and those of the actions it names."""
     found = dict.fromkeys(areas)
     found.update(dict.fromkeys(action.split(".")[0] for action in actions))
@@ -625,10 +636,13 @@ def _plan_refs(data: Dataset, loaded: LoadedFile, base: Path_, record: Update | 
             "leave plan: out for a record of the current plan",
         )
         return
-    plan = data.plan_of(record)
-    areas = {area.id: area for area in plan.areas}
-    actions = {action.id: action for area in plan.areas for action in area.actions}
-    where = "" if data.is_current(record) else f" in the earlier plan {record.plan}"
+    if data.is_current(record):
+        areas, actions, where = data.areas, data.actions, ""
+    else:
+        plan = data.plan_of(record)
+        areas = {area.id: area for area in plan.areas}
+        actions = {action.id: action for area in plan.areas for action in area.actions}
+        where = f" in the earlier plan {record.plan}"
     yield from _refs(loaded, (*base, "areas"), record.areas, areas, "area", where)
     if not isinstance(record, Link):
         yield from _refs(loaded, (*base, "actions"), record.actions, actions, "action", where)

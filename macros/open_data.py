@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from .dataset import Dataset
-from .model import Action, Area, Event, Update, WorkPlan
+from .model import Action, Area, WorkPlan
 from .time_frames import parse_time_frame
 
 FOLDER = "open-data"
@@ -62,7 +62,7 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
     """Each column: its name, how to read it from a record, and whether it is a text (per language)."""
     if product == "workplan":
         return [
-            ("plan_term", lambda r: f"{r.plan.term_starts_on}/{r.plan.term_ends_on}", False),
+            ("plan_term", lambda r: _term(r.plan), False),
             ("plan_title", lambda r: r.plan.title, True),
             ("area", lambda r: r.area.id, False),
             ("area_title", lambda r: r.area.title, True),
@@ -79,7 +79,7 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
             ("date", lambda u: str(u.dated), False),
             ("title", lambda u: u.title, True),
             ("body", lambda u: u.body, True),
-            ("plan_term", lambda u: _term(data, u), False),
+            ("plan_term", lambda u: _term(data.plan_of(u)), False),
             ("areas", lambda u: _join(u.areas), False),
             ("actions", lambda u: _join(u.actions), False),
             ("organizations", lambda u: _join(u.organizations), False),
@@ -95,7 +95,7 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
             ("place", lambda e: e.place, True),
             ("virtual", lambda e: "true" if e.virtual else "false", False),
             ("organizers", lambda e: _join(e.organizers), False),
-            ("plan_term", lambda e: _term(data, e), False),
+            ("plan_term", lambda e: _term(data.plan_of(e)), False),
             ("areas", lambda e: _join(e.areas), False),
             ("actions", lambda e: _join(e.actions), False),
             ("description", lambda e: e.description, True),
@@ -111,10 +111,9 @@ def _columns(data: Dataset, product: str) -> list[tuple[str, Callable[[Any], Any
     ]
 
 
-def _term(data: Dataset, record: Update | Event) -> str:
-    """The term of the plan whose areas and actions the record names (`2019-07/2022-06`): area and action
-    numbers mean something only within one plan."""
-    plan = data.plan_of(record)
+def _term(plan: WorkPlan) -> str:
+    """A plan's term (`2019-07/2022-06`), which names the plan in a row: area and action numbers mean
+    something only within one plan."""
     return f"{plan.term_starts_on}/{plan.term_ends_on}"
 
 

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time
 
 from .context import RenderContext
 from .data_markdown import DataMarkdown
-from .dataset import Dataset
+from .dataset import Dataset, areas_of
 from .model import Event, Link, Update
 from .text import anchor
 
@@ -99,9 +99,14 @@ def update_path(update: Update, data: Dataset) -> tuple[str, str]:
     return page.removesuffix(".md") + "/", anchor("update", update.id)
 
 
+def plan_source(plan_id: str | None) -> str:
+    """The page of a plan, for `ctx.link`: the work-plan page for the current one (None), else its own."""
+    return "workplan.md" if plan_id is None else f"plans/{plan_id}.md"
+
+
 def plan_page(record: Update | Event | Link, data: Dataset) -> str:
     """The page of the plan whose areas and actions a record names, for `ctx.link`."""
-    return "workplan.md" if data.is_current(record) else f"plans/{record.plan}.md"
+    return plan_source(None if data.is_current(record) else record.plan)
 
 
 def area_page(record: Update | Event | Link, area_id: str, data: Dataset) -> tuple[str, str]:
@@ -122,7 +127,7 @@ def update_source(update: Update, data: Dataset) -> str:
 
 def first_area(update: Update) -> str | None:
     """The area where a report is shown: the first it names, else that of its first action."""
-    area_ids = list(update.areas) + [action.split(".")[0] for action in update.actions]
+    area_ids = areas_of(update.areas, update.actions)
     return area_ids[0] if area_ids else None
 
 

@@ -101,7 +101,7 @@ def workplan_ld(data: Dataset, edition: Edition, lang: str, plan_id: str | None 
     """A plan (the current one, or the earlier one `plan_id`) as a CreativeWork whose parts are its areas,
     whose parts are its actions."""
     ctx = _ctx(data, edition, lang)
-    plan = data.workplan if plan_id is None else data.earlier_plan(plan_id)
+    plan = data.plan(plan_id)
     page = "workplan/" if plan_id is None else f"plans/{plan_id}/"
 
     def area_url(area: Area) -> str | None:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..context import RenderContext
 from ..html import heading, render_template
 from ..model import Update
-from ..publication import first_area
+from ..publication import first_area, plan_source
 from ..text import anchor, label, status_badge, t
 from .progress import render_update_list
 from .sources import render_sources
@@ -24,8 +24,8 @@ from .workplan import render_plan_facts, render_progress
 def render_earlier_plan(plan_id: str, ctx: RenderContext) -> Markup:
     """The whole page, its `<h1>` included (the page's title is read from it)."""
     plan = ctx.data.earlier_plan(plan_id)
-    page = f"plans/{plan_id}.md"
-    updates = [update for update in ctx.data.updates if update.plan == plan_id]
+    page = plan_source(plan_id)
+    updates = ctx.data.of_plan(ctx.data.updates, plan_id)
     headers = ["number", "action", "time_frame"] + (["reported_progress"] if updates else [])
     areas = [
         {

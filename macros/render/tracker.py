@@ -18,8 +18,8 @@ from markupsafe import Markup
 from ..context import RenderContext
 from ..dates import format_partial
 from ..html import heading, render_template
-from ..model import Action, Area, PartialDate, WorkPlan
-from ..publication import update_source
+from ..model import Action, Area, PartialDate
+from ..publication import plan_source, update_source
 from ..text import anchor, label, label_plain, plain, t
 from ..time_frames import YearSpan, parse_time_frame
 from .events import event_page
@@ -71,9 +71,8 @@ def track(ctx: RenderContext, plan_id: str | None = None) -> list[TrackedAction]
     """Every action of a plan (the current one, or the earlier one `plan_id`), in plan order, with its
     parsed time frame and the evidence that names that plan, by date."""
     data = ctx.data
-    plan = _plan(ctx, plan_id)
-    updates = [u for u in data.updates if u.plan == plan_id or (plan_id is None and data.is_current(u))]
-    events = [e for e in data.events if e.plan == plan_id or (plan_id is None and data.is_current(e))]
+    plan = data.plan(plan_id)
+    updates, events = data.of_plan(data.updates, plan_id), data.of_plan(data.events, plan_id)
     first, last = plan.term_starts_on.first_day, plan.term_ends_on.last_day
     tracked = []
     for area in plan.areas:
@@ -150,14 +149,10 @@ def _middle(dated: PartialDate) -> date:
     return dated.first_day + (dated.last_day - dated.first_day) / 2
 
 
-def _plan(ctx: RenderContext, plan_id: str | None) -> WorkPlan:
-    return ctx.data.workplan if plan_id is None else ctx.data.earlier_plan(plan_id)
-
-
 def render_tracker_svg(tracked: list[TrackedAction], ctx: RenderContext, plan_id: str | None = None) -> Markup:
     """The timeline: one row per action, its time frame as a bar, the term shaded, each piece of
     evidence a dot linking to it, the build date a line; title and description in the page's language."""
-    plan = _plan(ctx, plan_id)
+    plan = ctx.data.plan(plan_id)
     rtl = Locale.parse(ctx.lang).text_direction == "rtl"
     years = [plan.term_starts_on.year, plan.term_ends_on.year, ctx.today.year]
     years += [y for item in tracked if item.span for y in (item.span.first, item.span.last)]
@@ -238,8 +233,8 @@ def render_tracker(ctx: RenderContext, plan_id: str | None = None) -> Markup:
     """The tracker page's generated part: filters, the picture, and per area the table that says the same;
     of the current plan, or, on an earlier plan's page, of that plan."""
     tracked = track(ctx, plan_id)
-    plan = _plan(ctx, plan_id)
-    plan_page = "workplan.md" if plan_id is None else f"plans/{plan_id}.md"
+    plan = ctx.data.plan(plan_id)
+    plan_page = plan_source(plan_id)
     areas = []
     for area in plan.areas:
         rows = [item for item in tracked if item.area.id == area.id]
